@@ -14,6 +14,10 @@ public final class Observation {
     public static final int STEP_FINGERPRINT = 0, STEP_TCP_NAT = 1, STEP_MTU = 2, STEP_UPTIME = 3;
 
     public long tsMicros;
+    /** Packet seconds as p0f prints them (see {@link io.passivetcp.packet.TcpPacket#tsSeconds}). */
+    public long tsSeconds;
+    /** {@link io.passivetcp.packet.TcpPacket#orderMicros} of the packet that caused the event. */
+    public long orderMicros;
     public long captureId;
     /** Path of the capture the event came from. */
     public String capture;
@@ -70,7 +74,7 @@ public final class Observation {
             return false;
         }
         Observation x = (Observation) o;
-        return tsMicros == x.tsMicros && captureId == x.captureId && ordinal == x.ordinal && step == x.step
+        return tsMicros == x.tsMicros && tsSeconds == x.tsSeconds && orderMicros == x.orderMicros && captureId == x.captureId && ordinal == x.ordinal && step == x.step
                 && subjectIsClient == x.subjectIsClient && ipVersion == x.ipVersion
                 && clientPort == x.clientPort && serverPort == x.serverPort
                 && module.equals(x.module) && String.valueOf(capture).equals(String.valueOf(x.capture))

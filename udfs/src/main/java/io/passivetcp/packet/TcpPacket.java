@@ -26,6 +26,14 @@ public final class TcpPacket {
     public long ordinal;
     /** Packet time, microseconds since the epoch (p0f reads microseconds). */
     public long tsMicros;
+    /** The capture record's stored seconds: what p0f prints and ages flows by (see CaptureRecord#tsSeconds). */
+    public long tsSeconds;
+    /**
+     * The latest packet time of the capture up to this packet. Records are processed in this order, then by capture
+     * and position: a capture's own packets stay in capture order, as p0f reads them even when their timestamps
+     * step back, while different captures interleave by time.
+     */
+    public long orderMicros;
     /**
      * 1-based count of the capture's packets that p0f's capture filter ({@code tcp or (vlan and tcp)}) would pass,
      * up to and including this one. p0f runs its cache expiry on every 50th of them (spec §1.1, §8.4).
@@ -112,6 +120,8 @@ public final class TcpPacket {
         capture = o.capture;
         ordinal = o.ordinal;
         tsMicros = o.tsMicros;
+        tsSeconds = o.tsSeconds;
+        orderMicros = o.orderMicros;
         filterCount = o.filterCount;
         ipVersion = o.ipVersion;
         System.arraycopy(o.src, 0, src, 0, 16);

@@ -1,0 +1,114 @@
+package io.passivetcp.packet;
+
+import io.passivetcp.P0fConfig;
+import io.passivetcp.capture.CaptureRecord;
+
+import java.util.Arrays;
+
+/**
+ * Turns a captured frame into p0f's packet record (spec §1): link layer ({@link LinkDecoder}), IPv4 or IPv6
+ * ({@link Ipv4Decoder}, {@link Ipv6Decoder}), TCP ({@link TcpDecoder}) and its options
+ * ({@link TcpOptionsDecoder}). Either the packet is one p0f would process and every field of the
+ * {@link TcpPacket} is set, or a {@link DropReason} says which check failed.
+ *
+ * <p>One instance per capture (it keeps p0f's link-offset auto-detection state and packet counter), used by one
+ * thread. Decoding allocates nothing (beyond growing the packet's payload buffer) and throws nothing, whatever
+ * the bytes.
+ */
+public final class PacketDecoder {
+    private final LinkDecoder link = new LinkDecoder();
+    private final IpHeader ip = new IpHeader();
+    private boolean passedP0fFilter;
+    /** Packets of this capture so far that p0f's filter would pass (p0f's packet counter). */
+    private long filterCount;
+
+    public PacketDecoder() {}
+
+    /**
+     * Decodes {@code rec} into {@code out}: all fields except {@code capture}/{@code captureId}, which the caller
+     * sets. {@code ordinal}, {@code tsMicros} and {@code filterCount} are set even when the packet is dropped.
+     *
+     * @return {@link DropReason#NONE} when p0f would process the packet, else why it would not
+     */
+    public DropReason decode(CaptureRecord rec, TcpPacket out) {
+        out.ordinal = rec.ordinal;
+        out.tsMicros = rec.tsMicros;
+        out.tsSeconds = rec.tsSeconds;
+        clear(out);
+        passedP0fFilter = false;
+        DropReason verdict = decodeLayers(rec, out);
+        if (passedP0fFilter) {
+            filterCount++;
+        }
+        out.filterCount = filterCount;
+        return verdict;
+    }
+
+    private DropReason decodeLayers(CaptureRecord rec, TcpPacket out) {
+        byte[] b = rec.data;
+        int len = usableLength(rec);
+        int off = link.ipOffset(rec.linkType, b, len);
+        if (off < 0) {
+            return link.reason();
+        }
+        if (off >= len) {
+            return DropReason.SHORT; // nothing after the link header (or a detected offset beyond this frame)
+        }
+        DropReason verdict = switch (Bytes.highNibble(b, off)) {
+            case 4 -> Ipv4Decoder.decode(b, off, len - off, out, ip);
+            case 6 -> Ipv6Decoder.decode(b, off, len - off, out, ip);
+            default -> DropReason.NOT_IP;
+        };
+        if (verdict == DropReason.NOT_IP) {
+            return verdict;
+        }
+        passedP0fFilter = link.p0fFraming() && ip.protocolTcp;
+        if (verdict != DropReason.NONE) {
+            return verdict;
+        }
+        return TcpDecoder.decode(b, ip.tcpOffset, ip.tcpRoom, ip.headerLength, out);
+    }
+
+    /**
+     * Whether p0f's capture filter ({@code tcp}, or {@code tcp or (vlan and tcp)} on Ethernet) would have passed
+     * the last decoded packet, so that it counts in p0f's packet counter (spec §1.1) whether kept or not.
+     * Unlike {@link DropReason#passesP0fFilter()} this knows the link framing (VLAN depth, PPPoE, IPv6 chains).
+     * {@link TcpPacket#filterCount} is the running count of these.
+     */
+    public boolean passedP0fFilter() {
+        return passedP0fFilter;
+    }
+
+    /** min(captured, original) capped at p0f's snap length, and never beyond the buffer. */
+    private static int usableLength(CaptureRecord rec) {
+        if (rec.data == null) {
+            return 0;
+        }
+        int len = Math.min(Math.min(rec.length, rec.originalLength), P0fConfig.SNAPLEN);
+        return Math.max(0, Math.min(len, rec.data.length));
+    }
+
+    /** Resets the decoded fields so that a dropped packet never shows a previous packet's values. */
+    private static void clear(TcpPacket out) {
+        out.ipVersion = 0;
+        Arrays.fill(out.src, (byte) 0);
+        Arrays.fill(out.dst, (byte) 0);
+        out.ttl = 0;
+        out.tos = 0;
+        out.olen = 0;
+        out.quirks = 0;
+        out.srcPort = 0;
+        out.dstPort = 0;
+        out.tcpType = 0;
+        out.seq = 0;
+        out.win = 0;
+        out.mss = 0;
+        out.wscale = 0;
+        out.layoutLength = 0;
+        out.eolPad = 0;
+        out.ts1 = 0;
+        out.totHdr = 0;
+        out.payLen = 0;
+        out.payloadLength = 0;
+    }
+}
