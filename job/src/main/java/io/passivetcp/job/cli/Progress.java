@@ -1,0 +1,103 @@
+package io.passivetcp.job.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.flink.core.fs.FileStatus;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.fs.Path;
+
+import io.passivetcp.flink.CaptureStatistics;
+
+/**
+ * The progress line on stderr during archive runs: files and bytes done out of the total, packets/s and an ETA,
+ * refreshed about once a second. It reads the readers' counters, so it moves in embedded runs; a cluster run
+ * reports the same counts as Flink metrics instead.
+ */
+final class Progress implements Runnable {
+    private static final long REFRESH_MILLIS = 1000;
+
+    private final PrintStream err = System.err;
+    private final long totalFiles;
+    private final long totalBytes;
+    private final long startNanos = System.nanoTime();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    private Progress(long totalFiles, long totalBytes) {
+        this.totalFiles = totalFiles;
+        this.totalBytes = totalBytes;
+        this.thread = new Thread(this, "passivetcp-progress");
+        this.thread.setDaemon(true);
+    }
+
+    static Progress start(List<String> inputs) throws IOException {
+        long[] totals = new long[2];
+        for (String input : inputs) {
+            Path p = new Path(input);
+            count(p.getFileSystem(), p.getFileSystem().getFileStatus(p), totals);
+        }
+        CaptureStatistics.reset();
+        Progress progress = new Progress(totals[0], totals[1]);
+        progress.thread.start();
+        return progress;
+    }
+
+    /** Counts the files FileSource will list: recursive, hidden files ('.' or '_') left out. */
+    private static void count(FileSystem fs, FileStatus status, long[] totals) throws IOException {
+        String name = status.getPath().getName();
+        if (name.startsWith(".") || name.startsWith("_")) {
+            return;
+        }
+        if (status.isDir()) {
+            for (FileStatus child : fs.listStatus(status.getPath())) {
+                count(fs, child, totals);
+            }
+        } else {
+            totals[0]++;
+            totals[1] += status.getLen();
+        }
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try {
+                Thread.sleep(REFRESH_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (running) {
+                err.print("\r" + line());
+                err.flush();
+            }
+        }
+    }
+
+    void stop() {
+        running = false;
+        thread.interrupt();
+        err.println("\r" + line());
+    }
+
+    String line() {
+        double seconds = Math.max((System.nanoTime() - startNanos) / 1e9, 1e-3);
+        long files = CaptureStatistics.CAPTURES_DONE.sum() + CaptureStatistics.CAPTURES_SKIPPED.sum()
+                + CaptureStatistics.CAPTURES_FAILED.sum();
+        long bytes = CaptureStatistics.BYTES_READ.sum();
+        long packets = CaptureStatistics.PACKETS_READ.sum();
+        double rate = bytes / seconds;
+        String eta = bytes == 0 || bytes >= totalBytes ? "-" : duration((totalBytes - bytes) / rate);
+        return String.format(Locale.ROOT,
+                "files %d/%d (%d not captures, %d failed) | %.1f/%.1f MB | %d packets, %.0f/s | ETA %s   ",
+                files, totalFiles, CaptureStatistics.CAPTURES_SKIPPED.sum(), CaptureStatistics.CAPTURES_FAILED.sum(),
+                bytes / 1e6, totalBytes / 1e6, packets, packets / seconds, eta);
+    }
+
+    private static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+    }
+}

@@ -1,0 +1,68 @@
+package io.passivetcp.job.topology;
+
+import java.time.Duration;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import io.passivetcp.Observation;
+import io.passivetcp.flink.FlowFunction;
+import io.passivetcp.flink.FlowKey;
+import io.passivetcp.flink.ObservationOrderFunction;
+import io.passivetcp.flink.PcapFormat;
+import io.passivetcp.flink.RecordTypeInfo;
+import io.passivetcp.flink.StateDescriptors;
+import io.passivetcp.packet.TcpPacket;
+
+/**
+ * The job's dataflow: capture files → packets keyed by connection → flow function with the broadcast signature
+ * database → observations back in p0f's output order.
+ *
+ * <pre>
+ *   FileSource(PcapFormat) ──keyBy(FlowKey)──► FlowFunction ──keyBy(const)──► ObservationOrderFunction (p=1)
+ *   database (one record) ──broadcast─────────────┘
+ * </pre>
+ */
+public final class FingerprintTopology {
+    private FingerprintTopology() {}
+
+    /**
+     * Packets may be out of time order within a capture by this much before they count as late (STREAMING).
+     */
+    static final Duration CAPTURE_DISORDER = Duration.ofSeconds(2);
+
+    /** Builds the dataflow on {@code env} and returns the ordered observations. */
+    public static DataStream<Observation> build(StreamExecutionEnvironment env, JobOptions options) {
+        Path[] inputs = options.inputs().stream().map(Path::new).toArray(Path[]::new);
+        FileSource<TcpPacket> captures = FileSource.forBulkFileFormat(new PcapFormat(), inputs).build();
+        DataStream<TcpPacket> packets = env.fromSource(captures,
+                WatermarkStrategy.<TcpPacket>forBoundedOutOfOrderness(CAPTURE_DISORDER)
+                        .withTimestampAssigner((p, previous) -> Math.floorDiv(p.orderMicros, 1000)),
+                "captures", RecordTypeInfo.TCP_PACKET);
+
+        BroadcastStream<Tuple2<String, String>> database = env
+                .fromData(StateDescriptors.DATABASE_TEXT, Tuple2.of(options.databaseName(), options.databaseText()))
+                .name("signature database")
+                .setParallelism(1)
+                .broadcast(StateDescriptors.DATABASE);
+
+        DataStream<Observation> observations = packets
+                .keyBy(FlowKey.selector(options.perCaptureState()), TypeInformation.of(FlowKey.class))
+                .connect(database)
+                .process(new FlowFunction(options.batch(), options.connMaxAgeSeconds()), RecordTypeInfo.OBSERVATION)
+                .name("flows");
+
+        return observations
+                .keyBy(o -> (byte) 0, Types.BYTE)
+                .process(new ObservationOrderFunction(options.batch()), RecordTypeInfo.OBSERVATION)
+                .name("output order")
+                .setParallelism(1);
+    }
+}

@@ -1,0 +1,22 @@
+package io.passivetcp.job.topology;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * What one run does, independent of how it was asked for (CLI, tests).
+ *
+ * @param inputs capture files or folders ({@code -r}), any Flink filesystem path
+ * @param databaseName where the signature database came from (for messages)
+ * @param databaseText the p0f.fp text in force
+ * @param perCaptureState {@code --state-scope capture}: every capture is analysed on its own
+ * @param batch BATCH execution (bounded input); STREAMING otherwise
+ * @param connMaxAgeSeconds p0f {@code -t}: flow max age
+ */
+public record JobOptions(
+        List<String> inputs,
+        String databaseName,
+        String databaseText,
+        boolean perCaptureState,
+        boolean batch,
+        long connMaxAgeSeconds) implements Serializable {}

@@ -1,0 +1,38 @@
+package io.passivetcp.job;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
+
+import io.passivetcp.Observation;
+import io.passivetcp.P0fConfig;
+import io.passivetcp.job.cli.PassiveTcpCommand;
+import io.passivetcp.job.topology.FingerprintTopology;
+import io.passivetcp.job.topology.JobOptions;
+
+/** Runs the real topology on the test MiniCluster and collects its ordered observations. */
+public final class JobRunner {
+    private JobRunner() {}
+
+    public static List<Observation> run(List<String> inputs, Path database, boolean perCapture, boolean batch,
+            int parallelism) throws Exception {
+        JobOptions options = new JobOptions(inputs, database.toString(), read(database), perCapture, batch,
+                P0fConfig.CONN_MAX_AGE);
+        StreamExecutionEnvironment env = PassiveTcpCommand.environment(batch, parallelism);
+        List<Observation> out = new ArrayList<>();
+        try (CloseableIterator<Observation> it = FingerprintTopology.build(env, options).executeAndCollect()) {
+            it.forEachRemaining(out::add);
+        }
+        return out;
+    }
+
+    static String read(Path p) throws IOException {
+        return Files.readString(p, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,237 @@
+package io.passivetcp.flink;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.file.src.FileSourceSplit;
+import org.apache.flink.connector.file.src.reader.BulkFormat;
+import org.apache.flink.connector.file.src.util.ArrayResultIterator;
+import org.apache.flink.connector.file.src.util.CheckpointedPosition;
+import org.apache.flink.connector.file.src.util.Pool;
+import org.apache.flink.core.fs.FSDataInputStream;
+import org.apache.flink.core.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.passivetcp.capture.CaptureFormatException;
+import io.passivetcp.capture.CaptureReader;
+import io.passivetcp.capture.CaptureRecord;
+import io.passivetcp.capture.NotACaptureException;
+import io.passivetcp.packet.DropReason;
+import io.passivetcp.packet.PacketDecoder;
+import io.passivetcp.packet.TcpPacket;
+
+/**
+ * Reads packet captures (pcap, pcapng, either gzipped) for Flink's {@code FileSource}, one file per split.
+ *
+ * <h2>What leaves the reader</h2>
+ * Only TCP packets that p0f would process, decoded into {@link TcpPacket}s: everything else (other protocols,
+ * fragments, malformed headers) is dropped here and only counted. Packets are decoded into pooled, reused records,
+ * so a dropped packet costs no allocation.
+ *
+ * <h2>Bad input</h2>
+ * A file that is not a capture is skipped with one log line. A corrupt or truncated record ends its capture with
+ * one warning that names the file and byte offset; packets before it are kept, and other captures go on.
+ *
+ * <h2>Checkpointing</h2>
+ * A position is the number of packets emitted from the file; a restored reader re-reads the file and skips them.
+ */
+public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(PcapFormat.class);
+
+    /** Packets per batch handed to Flink. */
+    static final int BATCH_SIZE = 256;
+    /** Batches in flight per reader; the reader waits for a recycled one beyond this. */
+    static final int BATCHES = 4;
+
+    @Override
+    public Reader<TcpPacket> createReader(Configuration config, FileSourceSplit split) throws IOException {
+        return open(split, 0);
+    }
+
+    @Override
+    public Reader<TcpPacket> restoreReader(Configuration config, FileSourceSplit split) throws IOException {
+        long skip = split.getReaderPosition().map(CheckpointedPosition::getRecordsAfterOffset).orElse(0L);
+        return open(split, skip);
+    }
+
+    @Override
+    public boolean isSplittable() {
+        return false;
+    }
+
+    @Override
+    public TypeInformation<TcpPacket> getProducedType() {
+        return RecordTypeInfo.TCP_PACKET;
+    }
+
+    private static Reader<TcpPacket> open(FileSourceSplit split, long skip) throws IOException {
+        Path path = split.path();
+        FSDataInputStream raw = path.getFileSystem().open(path);
+        InputStream counted = new CountingStream(raw);
+        try {
+            CaptureReader reader = CaptureReader.open(counted, path.toString());
+            return new PacketReader(reader, path.toString(), skip);
+        } catch (NotACaptureException e) {
+            LOG.info("Skipping {}: {}", path, e.getMessage());
+            CaptureStatistics.CAPTURES_SKIPPED.increment();
+            raw.close();
+            return new EmptyReader();
+        } catch (IOException e) {
+            LOG.warn("Capture failed: {}", e.getMessage());
+            CaptureStatistics.CAPTURES_FAILED.increment();
+            raw.close();
+            return new EmptyReader();
+        }
+    }
+
+    /** Decodes a capture's packets in batches of pooled records. */
+    static final class PacketReader implements Reader<TcpPacket> {
+        private final CaptureReader capture;
+        private final String path;
+        private final long captureId;
+        private final PacketDecoder decoder = new PacketDecoder();
+        private final CaptureRecord record = new CaptureRecord();
+        private final Pool<TcpPacket[]> pool = new Pool<>(BATCHES);
+        private long toSkip;
+        private long emitted;
+        private long latestMicros = Long.MIN_VALUE;
+        private boolean finished;
+
+        PacketReader(CaptureReader capture, String path, long skip) {
+            this.capture = capture;
+            this.path = path;
+            this.captureId = captureIdOf(path);
+            this.toSkip = skip;
+            for (int i = 0; i < BATCHES; i++) {
+                TcpPacket[] batch = new TcpPacket[BATCH_SIZE];
+                for (int j = 0; j < BATCH_SIZE; j++) {
+                    batch[j] = new TcpPacket();
+                }
+                pool.add(batch);
+            }
+        }
+
+        @Override
+        public RecordIterator<TcpPacket> readBatch() throws IOException {
+            if (finished) {
+                return null;
+            }
+            TcpPacket[] batch;
+            try {
+                batch = pool.pollEntry();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for a free batch", e);
+            }
+            int n = fill(batch);
+            if (n == 0) {
+                pool.recycler().recycle(batch);
+                return null;
+            }
+            ArrayResultIterator<TcpPacket> it = new ArrayResultIterator<>(() -> pool.recycler().recycle(batch));
+            it.set(batch, n, CheckpointedPosition.NO_OFFSET, emitted);
+            emitted += n;
+            return it;
+        }
+
+        private int fill(TcpPacket[] batch) {
+            int n = 0;
+            while (n < batch.length && !finished) {
+                if (!nextRecord()) {
+                    break;
+                }
+                CaptureStatistics.PACKETS_READ.increment();
+                TcpPacket p = batch[n];
+                if (decoder.decode(record, p) != DropReason.NONE) {
+                    continue;
+                }
+                latestMicros = Math.max(latestMicros, p.tsMicros);
+                p.orderMicros = latestMicros;
+                if (toSkip > 0) {
+                    toSkip--;
+                    continue;
+                }
+                p.capture = path;
+                p.captureId = captureId;
+                CaptureStatistics.PACKETS_FORWARDED.increment();
+                n++;
+            }
+            return n;
+        }
+
+        /** Reads the next record; a bad one ends the capture with one warning naming file and offset. */
+        private boolean nextRecord() {
+            try {
+                if (capture.next(record)) {
+                    return true;
+                }
+                CaptureStatistics.CAPTURES_DONE.increment();
+            } catch (CaptureFormatException e) {
+                LOG.warn("Capture ends early: {}", e.getMessage());
+                CaptureStatistics.CAPTURES_FAILED.increment();
+            } catch (IOException e) {
+                LOG.warn("Capture ends early: {}: at byte {}: {}", path, capture.bytesRead(), e.toString());
+                CaptureStatistics.CAPTURES_FAILED.increment();
+            }
+            finished = true;
+            return false;
+        }
+
+        @Override
+        public void close() throws IOException {
+            capture.close();
+        }
+    }
+
+    /** The reader of a file that holds nothing to read. */
+    static final class EmptyReader implements Reader<TcpPacket> {
+        @Override
+        public RecordIterator<TcpPacket> readBatch() {
+            return null;
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    /** Counts the bytes consumed from the file as stored, for progress. */
+    static final class CountingStream extends FilterInputStream {
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                CaptureStatistics.BYTES_READ.increment();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                CaptureStatistics.BYTES_READ.add(n);
+            }
+            return n;
+        }
+    }
+
+    /** A stable 64-bit id of a capture path (FNV-1a): the same on every run, whatever the listing order. */
+    public static long captureIdOf(String path) {
+        long h = 0xcbf29ce484222325L;
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            h ^= b & 0xFF;
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+}

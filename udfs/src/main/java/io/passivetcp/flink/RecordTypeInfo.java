@@ -1,0 +1,82 @@
+package io.passivetcp.flink;
+
+import java.util.function.Supplier;
+
+import org.apache.flink.api.common.serialization.SerializerConfig;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+
+/** Type information that hands Flink one of our explicit serializers. */
+public final class RecordTypeInfo<T> extends TypeInformation<T> {
+    private static final long serialVersionUID = 1L;
+
+    public static final RecordTypeInfo<io.passivetcp.packet.TcpPacket> TCP_PACKET =
+            new RecordTypeInfo<>(io.passivetcp.packet.TcpPacket.class, TcpPacketSerializer::new);
+    public static final RecordTypeInfo<io.passivetcp.Observation> OBSERVATION =
+            new RecordTypeInfo<>(io.passivetcp.Observation.class, ObservationSerializer::new);
+
+    private final Class<T> type;
+    private final SerializableSupplier<TypeSerializer<T>> serializer;
+
+    interface SerializableSupplier<S> extends Supplier<S>, java.io.Serializable {}
+
+    private RecordTypeInfo(Class<T> type, SerializableSupplier<TypeSerializer<T>> serializer) {
+        this.type = type;
+        this.serializer = serializer;
+    }
+
+    @Override
+    public boolean isBasicType() {
+        return false;
+    }
+
+    @Override
+    public boolean isTupleType() {
+        return false;
+    }
+
+    @Override
+    public int getArity() {
+        return 1;
+    }
+
+    @Override
+    public int getTotalFields() {
+        return 1;
+    }
+
+    @Override
+    public Class<T> getTypeClass() {
+        return type;
+    }
+
+    @Override
+    public boolean isKeyType() {
+        return false;
+    }
+
+    @Override
+    public TypeSerializer<T> createSerializer(SerializerConfig config) {
+        return serializer.get();
+    }
+
+    @Override
+    public String toString() {
+        return "RecordTypeInfo<" + type.getSimpleName() + ">";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RecordTypeInfo && ((RecordTypeInfo<?>) o).type == type;
+    }
+
+    @Override
+    public int hashCode() {
+        return type.hashCode();
+    }
+
+    @Override
+    public boolean canEqual(Object o) {
+        return o instanceof RecordTypeInfo;
+    }
+}

@@ -1,0 +1,32 @@
+package io.passivetcp.host;
+
+/**
+ * One tracked connection: p0f's {@code packet_flow} (spec §8.1).
+ *
+ * <p>A public-field POJO so that Flink keeps it in keyed state without Kryo. The client is the SYN sender for the
+ * flow's whole life.
+ */
+public class FlowState {
+    /** Path of the capture holding the flow's SYN; the flow's events are attributed to it. */
+    public String capture;
+    /** Client address (4 or 16 bytes) and port: the direction test for every later packet. */
+    public byte[] clientAddress;
+    public int clientPort;
+    public int serverPort;
+    /** Packet seconds of the SYN ({@code created}). */
+    public long createdSeconds;
+    /** {@link io.passivetcp.packet.TcpPacket#filterCount} of the flow's latest packet, for expiry ticks. */
+    public long lastFilterCount;
+    /** SYN+ACK seen ({@code acked}). */
+    public boolean acked;
+    /** A p0f-sendsyn probe flow ({@code sendsyn}). */
+    public boolean sendsyn;
+    /** MSS of the flow's SYN ({@code syn_mss}). */
+    public int synMss;
+    /** Next expected client sequence number; the SYN's ISN is this minus one ({@code next_cli_seq}). */
+    public long nextClientSeq;
+    /** Next expected server sequence number ({@code next_srv_seq}). */
+    public long nextServerSeq;
+
+    public FlowState() {}
+}
