@@ -10,8 +10,12 @@ import java.util.Arrays;
  * the order in which p0f prints (spec §8.9), given by {@link #step}.
  */
 public final class Observation {
-    /** Steps within one packet, in p0f's print order (spec §8.9). */
-    public static final int STEP_FINGERPRINT = 0, STEP_TCP_NAT = 1, STEP_MTU = 2, STEP_UPTIME = 3;
+    /**
+     * Steps within one packet, in p0f's print order (spec §8.9): SYN and SYN+ACK print fingerprint, NAT event, mtu,
+     * uptime; a data segment prints uptime, http, the application check's event, the HTTP NAT event.
+     */
+    public static final int STEP_FINGERPRINT = 0, STEP_TCP_NAT = 1, STEP_MTU = 2, STEP_UPTIME = 3, STEP_HTTP = 4,
+            STEP_HTTP_APP_CHECK = 5, STEP_HTTP_NAT = 6;
 
     public long tsMicros;
     /** Packet seconds as p0f prints them (see {@link io.passivetcp.packet.TcpPacket#tsSeconds}). */

@@ -1,7 +1,7 @@
 package io.passivetcp.job;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.passivetcp.Observation;
-import io.passivetcp.job.output.P0fFormat;
+import io.passivetcp.output.P0fFormat;
 import io.passivetcp.testutils.SharedData;
 
 /**
@@ -47,7 +47,7 @@ class DeterminismITCase {
             assertFalse(reference.isEmpty());
             List<String> reversed = new ArrayList<>(inputs);
             Collections.reverse(reversed);
-            assertEquals(reference, lines(JobRunner.run(reversed, SharedData.stockDatabase(), perCapture, true, 2)),
+            assertSameLines(reference, lines(JobRunner.run(reversed, SharedData.stockDatabase(), perCapture, true, 2)),
                     "p=2, inputs reversed, perCapture=" + perCapture);
         }
     }
@@ -58,7 +58,22 @@ class DeterminismITCase {
         List<String> streaming = lines(JobRunner.run(inputs, SharedData.stockDatabase(), true, false, 2));
         Collections.sort(batch);
         Collections.sort(streaming);
-        assertEquals(batch, streaming);
+        assertSameLines(batch, streaming, "streaming against batch");
+    }
+
+    /** Equal lists, or a failure that shows the first lines each side lacks. */
+    static void assertSameLines(List<String> expected, List<String> actual, String what) {
+        if (expected.equals(actual)) {
+            return;
+        }
+        List<String> lacking = new ArrayList<>(expected);
+        actual.forEach(lacking::remove);
+        List<String> surplus = new ArrayList<>(actual);
+        expected.forEach(surplus::remove);
+        fail(what + ": " + expected.size() + " against " + actual.size() + " lines; lacking "
+                + lacking.subList(0, Math.min(10, lacking.size())) + "; surplus "
+                + surplus.subList(0, Math.min(10, surplus.size()))
+                + (lacking.isEmpty() && surplus.isEmpty() ? "; same lines in another order" : ""));
     }
 
     /** Whole log lines with their capture, in output order. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.passivetcp.Observation;
-import io.passivetcp.job.output.P0fFormat;
+import io.passivetcp.capture.CaptureFormatException;
+import io.passivetcp.capture.CaptureReader;
+import io.passivetcp.capture.CaptureRecord;
+import io.passivetcp.packet.DropReason;
+import io.passivetcp.packet.PacketDecoder;
+import io.passivetcp.packet.TcpPacket;
+import io.passivetcp.output.P0fFormat;
 import io.passivetcp.testutils.SharedData;
 
 /**
@@ -36,8 +43,9 @@ class P0fParityITCase {
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
                     .build());
 
-    /** The p0f event types this job produces so far. */
-    static final Set<String> MODULES = Set.of("syn", "syn+ack", "mtu", "sendsyn probe", "sendsyn response");
+    /** Every event type p0f 3.09b prints. */
+    static final Set<String> MODULES = Set.of("syn", "syn+ack", "mtu", "uptime", "http request", "http response",
+            "host change", "ip sharing", "sendsyn probe", "sendsyn response");
 
     @Test
     void reproducesEveryP0fLineOfTheCorpusAndTheGoldenExamples() throws Exception {
@@ -64,7 +72,56 @@ class P0fParityITCase {
         Files.writeString(Path.of("target/parity-report.txt"), report, StandardCharsets.UTF_8);
         System.out.println(report);
         assertTrue(parity.capturesCompared > 900, "corpus found: " + parity.capturesCompared);
-        assertEquals(0, parity.missingTotal(), "p0f lines we do not reproduce; see target/parity-report.txt");
+        assertEquals(P0F_NONDETERMINISTIC, parity.missing,
+                "p0f lines we do not reproduce, beyond p0f's own nondeterminism; see target/parity-report.txt");
+        for (Path capture : parity.capturesWithExtraLines) {
+            assertTrue(packetsP0fLoses(capture) > 0,
+                    capture + ": extra lines, yet p0f reads every packet of it; see target/parity-report.txt");
+        }
+    }
+
+    /**
+     * p0f lines that p0f itself prints only on some runs. p0f parses a response's Date header into an uninitialised
+     * {@code struct tm}; when the stack garbage in {@code tm_isdst} is positive, {@code mktime} moves the date back
+     * an hour and the {@code date} NAT reason fires (spec §8.8). Re-running p0f on these captures with address
+     * randomisation off ({@code TZ=UTC setarch -R p0f -r X}) never prints them; with it on, some runs do. We give
+     * the deterministic answer. (Found while making datasets/: see datasets/README.md.)
+     */
+    static final List<String> P0F_NONDETERMINISTIC = List.of(
+            "csanders__http_espn.pcapng [2010/04/07 17:29:30] mod=host change|cli=172.16.0.122/36000|"
+                    + "srv=205.234.218.112/80|subj=srv|reason=date|raw_hits=0,1,1,1",
+            "tcpreplay__test.pcap [2010/07/07 03:16:21] mod=host change|cli=172.16.11.12/64583|"
+                    + "srv=96.17.211.172/80|subj=srv|reason=date|raw_hits=0,2,2,2",
+            "zeek__wikipedia.pcap [2011/03/18 19:06:08] mod=host change|cli=141.142.220.118/49996|"
+                    + "srv=208.80.152.3/80|subj=srv|reason=date|raw_hits=0,1,1,1",
+            "zeek__wikipedia.pcap [2011/03/18 19:06:09] mod=host change|cli=141.142.220.118/50001|"
+                    + "srv=208.80.152.3/80|subj=srv|reason=date|raw_hits=0,2,2,2",
+            "zeek__workshop_2011_browse.pcap [2011/11/03 14:15:57] mod=host change|cli=10.0.2.15/49283|"
+                    + "srv=192.150.187.43/80|subj=srv|reason=date|raw_hits=0,1,1,1");
+
+    /** TCP packets of the capture that we decode and p0f 3.09b loses (see PacketDecoder#beyondP0f). */
+    static long packetsP0fLoses(Path capture) throws IOException {
+        long lost = 0;
+        try (InputStream in = Files.newInputStream(capture);
+                CaptureReader reader = CaptureReader.open(in, capture.toString())) {
+            CaptureRecord rec = new CaptureRecord();
+            PacketDecoder decoder = new PacketDecoder();
+            TcpPacket p = new TcpPacket();
+            while (nextOrEnd(reader, rec)) {
+                if (decoder.decode(rec, p) == DropReason.NONE && decoder.beyondP0f()) {
+                    lost++;
+                }
+            }
+        }
+        return lost;
+    }
+
+    private static boolean nextOrEnd(CaptureReader reader, CaptureRecord rec) throws IOException {
+        try {
+            return reader.next(rec);
+        } catch (CaptureFormatException e) {
+            return false; // the job keeps what came before the damage, and so does this count
+        }
     }
 
     /** Captures with a p0f log beside them. */
@@ -110,6 +167,8 @@ class P0fParityITCase {
     static final class Parity {
         final Map<String, int[]> perModule = new TreeMap<>(); // p0f, reproduced, extra
         final StringBuilder details = new StringBuilder();
+        final List<String> missing = new ArrayList<>();
+        final List<Path> capturesWithExtraLines = new ArrayList<>();
         int capturesCompared;
 
         void compare(Path capture, List<String> expected, List<String> actual) {
@@ -135,16 +194,16 @@ class P0fParityITCase {
                     perModule.computeIfAbsent(module(line), k -> new int[3])[2]++;
                 }
             });
+            missing.forEach(l -> this.missing.add(capture.getFileName() + " " + l));
+            if (!extra.isEmpty()) {
+                capturesWithExtraLines.add(capture);
+            }
             if (!missing.isEmpty() || !extra.isEmpty()) {
                 details.append("\n== ").append(capture).append(": ").append(missing.size()).append(" missing, ")
                         .append(extra.size()).append(" extra\n");
                 missing.stream().limit(5).forEach(l -> details.append("  - ").append(l).append('\n'));
                 extra.stream().sorted().limit(5).forEach(l -> details.append("  + ").append(l).append('\n'));
             }
-        }
-
-        int missingTotal() {
-            return perModule.values().stream().mapToInt(m -> m[0] - m[1]).sum();
         }
 
         String report() {

@@ -21,6 +21,8 @@ public final class CaptureStatistics {
     public static final LongAdder BYTES_READ = new LongAdder();
     public static final LongAdder PACKETS_READ = new LongAdder();
     public static final LongAdder PACKETS_FORWARDED = new LongAdder();
+    /** Forwarded packets that p0f 3.09b would have lost (VLAN, PPPoE, loop, IPv6 extension headers...). */
+    public static final LongAdder PACKETS_BEYOND_P0F = new LongAdder();
 
     static void registerGauges(MetricGroup group) {
         MetricGroup g = group.addGroup("captures");
@@ -30,11 +32,12 @@ public final class CaptureStatistics {
         g.gauge("bytesRead", (Gauge<Long>) BYTES_READ::sum);
         g.gauge("packetsRead", (Gauge<Long>) PACKETS_READ::sum);
         g.gauge("packetsForwarded", (Gauge<Long>) PACKETS_FORWARDED::sum);
+        g.gauge("packetsBeyondP0f", (Gauge<Long>) PACKETS_BEYOND_P0F::sum);
     }
 
     public static void reset() {
         for (LongAdder a : new LongAdder[] {CAPTURES_DONE, CAPTURES_SKIPPED, CAPTURES_FAILED, BYTES_READ,
-                PACKETS_READ, PACKETS_FORWARDED}) {
+                PACKETS_READ, PACKETS_FORWARDED, PACKETS_BEYOND_P0F}) {
             a.reset();
         }
     }

@@ -20,7 +20,9 @@ import org.apache.flink.streaming.api.TimerService;
  *
  * <p>A record is released once nothing earlier can still arrive for its key:
  * <ul>
- *   <li>in STREAMING, once the watermark has passed it;</li>
+ *   <li>in STREAMING, once the watermark has passed it. A late record (behind the watermark already, e.g. from a
+ *       capture older than the ones read before it) waits for the next advance of the watermark, so that late
+ *       records from different upstream subtasks are still applied in order;</li>
  *   <li>in BATCH, at the end of the key; or, when the records' Flink timestamps are their event times (as for
  *       packets from the source), as soon as a record of a later millisecond arrives: Flink hands each key's
  *       records sorted by timestamp, though in no fixed order within one millisecond.</li>
@@ -58,9 +60,6 @@ final class EventTimeBuffer<T> {
             release(ts - 1, timers, process);
         }
         pending.add(record);
-        if (!batch) {
-            release(timers.currentWatermark(), timers, process);
-        }
         arm(ts, timers);
     }
 

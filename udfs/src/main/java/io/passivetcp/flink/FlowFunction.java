@@ -11,23 +11,30 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 import io.passivetcp.Observation;
+import io.passivetcp.host.FlowOutput;
 import io.passivetcp.host.FlowState;
 import io.passivetcp.host.FlowTracker;
+import io.passivetcp.host.HostEvent;
 import io.passivetcp.packet.TcpPacket;
 import io.passivetcp.signature.SignatureDatabase;
-import io.passivetcp.signature.SignatureSyntaxException;
 
 /**
- * Connection state and TCP fingerprinting: one key per connection, the signature database from broadcast state.
+ * Connection state, TCP and HTTP fingerprinting: one key per connection, the signature database from broadcast
+ * state.
  *
- * <p>A thin shell over {@link FlowTracker}: it restores the packets' event-time order ({@link EventTimeBuffer}),
- * keeps the {@link FlowState} in keyed state and counts what it sees.
+ * <p>A thin shell over {@link FlowTracker}: it restores the packets' order ({@link EventTimeBuffer}), keeps the
+ * {@link FlowState} in keyed state and counts what it sees. Observations are its main output; what concerns a
+ * host's memory leaves on the {@link #HOST_EVENTS} side output, for {@link HostFunction}.
  */
 public final class FlowFunction
         extends KeyedBroadcastProcessFunction<FlowKey, TcpPacket, Tuple2<String, String>, Observation> {
     private static final long serialVersionUID = 1L;
+
+    /** Facts for the hosts' state, keyed by host downstream. */
+    public static final OutputTag<HostEvent> HOST_EVENTS = new OutputTag<>("host-events", RecordTypeInfo.HOST_EVENT);
 
     /** Packet order: {@link TcpPacket#orderMicros}, then capture, then position in the capture. */
     static final Comparator<TcpPacket> PACKET_ORDER = Comparator.<TcpPacket>comparingLong(p -> p.orderMicros)
@@ -40,7 +47,7 @@ public final class FlowFunction
     private transient ValueState<FlowState> flow;
     private transient EventTimeBuffer<TcpPacket> buffer;
     private transient FlowTracker tracker;
-    private transient DatabaseCache databases;
+    private transient BroadcastDatabase database;
     private transient Counter packetsForwarded;
     private transient Counter signaturesMatched;
     private transient Counter signaturesUnmatched;
@@ -57,7 +64,7 @@ public final class FlowFunction
         buffer = new EventTimeBuffer<>(getRuntimeContext(), "packets", RecordTypeInfo.TCP_PACKET, PACKET_ORDER,
                 p -> Math.floorDiv(p.orderMicros, 1000), batch, true);
         tracker = new FlowTracker(connMaxAgeSeconds);
-        databases = new DatabaseCache();
+        database = new BroadcastDatabase();
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         packetsForwarded = metrics.counter("packetsForwarded");
         signaturesMatched = metrics.counter("signaturesMatched");
@@ -77,22 +84,25 @@ public final class FlowFunction
     }
 
     @Override
-    public void processBroadcastElement(Tuple2<String, String> database, Context ctx, Collector<Observation> out)
+    public void processBroadcastElement(Tuple2<String, String> text, Context ctx, Collector<Observation> out)
             throws Exception {
-        databases.get(database); // a database that does not parse never replaces the one in force
-        ctx.getBroadcastState(StateDescriptors.DATABASE).put(StateDescriptors.CURRENT_DATABASE, database);
+        database.accept(text, ctx);
     }
 
     private void dispatch(TcpPacket p, ReadOnlyContext ctx, Collector<Observation> out) {
         try {
-            Tuple2<String, String> text =
-                    ctx.getBroadcastState(StateDescriptors.DATABASE).get(StateDescriptors.CURRENT_DATABASE);
-            if (text == null) {
-                throw new IllegalStateException("no signature database has arrived before packet time "
-                        + p.tsMicros);
-            }
-            SignatureDatabase db = databases.get(text);
-            FlowState next = tracker.process(flow.value(), p, db, o -> emit(o, out));
+            SignatureDatabase db = database.current(ctx);
+            FlowState next = tracker.process(flow.value(), p, db, new FlowOutput() {
+                @Override
+                public void observation(Observation o) {
+                    emit(o, out);
+                }
+
+                @Override
+                public void hostEvent(HostEvent e) {
+                    ctx.output(HOST_EVENTS, e);
+                }
+            });
             if (next == null) {
                 flow.clear();
             } else {
@@ -108,19 +118,5 @@ public final class FlowFunction
             ("???".equals(o.value(0)) ? signaturesUnmatched : signaturesMatched).inc();
         }
         out.collect(o);
-    }
-
-    /** Parses a broadcast database once per text, not once per packet. */
-    static final class DatabaseCache {
-        private Tuple2<String, String> text;
-        private SignatureDatabase parsed;
-
-        SignatureDatabase get(Tuple2<String, String> t) throws SignatureSyntaxException {
-            if (t != text && !t.equals(text)) {
-                parsed = SignatureDatabase.parse(t.f0, t.f1);
-                text = t;
-            }
-            return parsed;
-        }
     }
 }

@@ -41,7 +41,7 @@ public class FlowKey {
     }
 
     /** Eight address bytes from {@code off} as a number; bytes past the address length (IPv4) count as zero. */
-    private static long word(byte[] a, int off, int length) {
+    static long word(byte[] a, int off, int length) {
         long v = 0;
         for (int i = off; i < off + 8; i++) {
             v = (v << 8) | (i < length ? a[i] & 0xFF : 0);

@@ -20,23 +20,11 @@ public final class ObservationSerializer extends RecordSerializer<Observation> {
 
     @Override
     public Observation copy(Observation from) {
-        Observation o = new Observation();
-        o.tsMicros = from.tsMicros;
-        o.orderMicros = from.orderMicros;
-        o.tsSeconds = from.tsSeconds;
-        o.captureId = from.captureId;
-        o.capture = from.capture;
-        o.ordinal = from.ordinal;
-        o.step = from.step;
-        o.module = from.module;
-        o.subjectIsClient = from.subjectIsClient;
-        o.ipVersion = from.ipVersion;
-        o.client = from.client.clone();
-        o.server = from.server.clone();
-        o.clientPort = from.clientPort;
-        o.serverPort = from.serverPort;
-        o.fields = from.fields.clone();
-        return o;
+        try {
+            return InstanceCopier.copy(this, from);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

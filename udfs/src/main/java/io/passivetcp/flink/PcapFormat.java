@@ -3,7 +3,6 @@ package io.passivetcp.flink;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
@@ -18,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.passivetcp.capture.CaptureFormatException;
+import io.passivetcp.capture.CaptureIds;
 import io.passivetcp.capture.CaptureReader;
 import io.passivetcp.capture.CaptureRecord;
 import io.passivetcp.capture.NotACaptureException;
@@ -100,13 +100,12 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
         private final Pool<TcpPacket[]> pool = new Pool<>(BATCHES);
         private long toSkip;
         private long emitted;
-        private long latestMicros = Long.MIN_VALUE;
         private boolean finished;
 
         PacketReader(CaptureReader capture, String path, long skip) {
             this.capture = capture;
             this.path = path;
-            this.captureId = captureIdOf(path);
+            this.captureId = CaptureIds.of(path);
             this.toSkip = skip;
             for (int i = 0; i < BATCHES; i++) {
                 TcpPacket[] batch = new TcpPacket[BATCH_SIZE];
@@ -151,8 +150,6 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
                 if (decoder.decode(record, p) != DropReason.NONE) {
                     continue;
                 }
-                latestMicros = Math.max(latestMicros, p.tsMicros);
-                p.orderMicros = latestMicros;
                 if (toSkip > 0) {
                     toSkip--;
                     continue;
@@ -160,6 +157,9 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
                 p.capture = path;
                 p.captureId = captureId;
                 CaptureStatistics.PACKETS_FORWARDED.increment();
+                if (decoder.beyondP0f()) {
+                    CaptureStatistics.PACKETS_BEYOND_P0F.increment();
+                }
                 n++;
             }
             return n;
@@ -223,15 +223,5 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
             }
             return n;
         }
-    }
-
-    /** A stable 64-bit id of a capture path (FNV-1a): the same on every run, whatever the listing order. */
-    public static long captureIdOf(String path) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xFF;
-            h *= 0x100000001b3L;
-        }
-        return h;
     }
 }

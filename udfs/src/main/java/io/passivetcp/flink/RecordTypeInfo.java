@@ -12,6 +12,8 @@ public final class RecordTypeInfo<T> extends TypeInformation<T> {
 
     public static final RecordTypeInfo<io.passivetcp.packet.TcpPacket> TCP_PACKET =
             new RecordTypeInfo<>(io.passivetcp.packet.TcpPacket.class, TcpPacketSerializer::new);
+    public static final RecordTypeInfo<io.passivetcp.host.HostEvent> HOST_EVENT =
+            new RecordTypeInfo<>(io.passivetcp.host.HostEvent.class, HostEventSerializer::new);
     public static final RecordTypeInfo<io.passivetcp.Observation> OBSERVATION =
             new RecordTypeInfo<>(io.passivetcp.Observation.class, ObservationSerializer::new);
 

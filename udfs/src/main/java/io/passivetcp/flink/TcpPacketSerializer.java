@@ -34,7 +34,8 @@ public final class TcpPacketSerializer extends RecordSerializer<TcpPacket> {
         out.writeLong(p.tsMicros);
         out.writeLong(p.orderMicros);
         out.writeInt((int) (p.tsSeconds - Math.floorDiv(p.tsMicros, 1_000_000L)));
-        out.writeLong(p.filterCount);
+        out.writeLong(p.expiryRun);
+        out.writeLong(p.expirySeconds);
         out.writeByte(p.ipVersion);
         int n = p.addressLength();
         out.write(p.src, 0, n);
@@ -69,7 +70,8 @@ public final class TcpPacketSerializer extends RecordSerializer<TcpPacket> {
         p.tsMicros = in.readLong();
         p.orderMicros = in.readLong();
         p.tsSeconds = Math.floorDiv(p.tsMicros, 1_000_000L) + in.readInt();
-        p.filterCount = in.readLong();
+        p.expiryRun = in.readLong();
+        p.expirySeconds = in.readLong();
         p.ipVersion = in.readUnsignedByte();
         int n = p.addressLength();
         in.readFully(p.src, 0, n);

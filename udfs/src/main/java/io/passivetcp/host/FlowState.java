@@ -15,8 +15,8 @@ public class FlowState {
     public int serverPort;
     /** Packet seconds of the SYN ({@code created}). */
     public long createdSeconds;
-    /** {@link io.passivetcp.packet.TcpPacket#filterCount} of the flow's latest packet, for expiry ticks. */
-    public long lastFilterCount;
+    /** {@link io.passivetcp.packet.TcpPacket#expiryRun} at the flow's latest packet: later runs may expire it. */
+    public long lastExpiryRun;
     /** SYN+ACK seen ({@code acked}). */
     public boolean acked;
     /** A p0f-sendsyn probe flow ({@code sendsyn}). */
@@ -27,6 +27,10 @@ public class FlowState {
     public long nextClientSeq;
     /** Next expected server sequence number ({@code next_srv_seq}). */
     public long nextServerSeq;
+    /** Identifies this flow instance among all flows of the 4-tuple, for per-flow state kept by the hosts. */
+    public long flowId;
+    /** Both directions' HTTP buffers and parser state ({@code req_data}, {@code resp_data}, ...). */
+    public io.passivetcp.http.HttpFlowState http = new io.passivetcp.http.HttpFlowState();
 
     public FlowState() {}
 }

@@ -1,10 +1,11 @@
 package io.passivetcp.host;
 
 import java.util.Arrays;
-import java.util.function.Consumer;
 
 import io.passivetcp.Observation;
 import io.passivetcp.P0fConfig;
+import io.passivetcp.http.HttpFingerprint;
+import io.passivetcp.http.HttpTracker;
 import io.passivetcp.mtu.MtuMatcher;
 import io.passivetcp.packet.TcpPacket;
 import io.passivetcp.signature.SignatureDatabase;
@@ -13,8 +14,9 @@ import io.passivetcp.tcp.TcpFingerprint;
 /**
  * p0f's per-packet dispatch for one connection ({@code flow_dispatch}, spec §8.2): SYN, SYN+ACK, ACK, FIN and RST.
  *
- * <p>Called with the packets of one direction-independent 4-tuple in event-time order, so there is at most one
- * flow at a time. Observations go to the consumer in p0f's print order.
+ * <p>Called with the packets of one direction-independent 4-tuple in order, so there is at most one flow at a time.
+ * What it prints (syn, syn+ack, mtu, http) goes out as observations; what concerns a host's memory (flow creation,
+ * kept TCP fingerprints, timestamp samples, HTTP fingerprints) goes out as one {@link HostEvent} per subject host.
  */
 public final class FlowTracker {
     private final long connMaxAgeSeconds;
@@ -32,12 +34,12 @@ public final class FlowTracker {
      *
      * @return the flow after the packet, or null when there is none
      */
-    public FlowState process(FlowState flow, TcpPacket p, SignatureDatabase db, Consumer<Observation> out) {
+    public FlowState process(FlowState flow, TcpPacket p, SignatureDatabase db, FlowOutput out) {
         if (flow != null && expiredBefore(flow, p)) {
             flow = null;
         }
         if (flow != null) {
-            flow.lastFilterCount = p.filterCount;
+            flow.lastExpiryRun = p.expiryRun;
         }
         if (p.isPureSyn()) {
             return onSyn(flow, p, db, out);
@@ -49,56 +51,55 @@ public final class FlowTracker {
             return onSynAck(flow, p, db, out);
         }
         if ((p.tcpType & (TcpPacket.FIN | TcpPacket.RST)) != 0) {
+            emitTimestampOnly(flow, p, out);
             return null;
         }
-        return onAck(flow, p);
+        return onAck(flow, p, db, out);
     }
 
     /**
-     * p0f destroys flows older than {@code conn_max_age} at its cache expiry, which runs on every
-     * {@link P0fConfig#EXPIRE_INTERVAL}th filtered packet of the capture (spec §8.4). A flow only sees its own
-     * packets, so it checks whether such a tick fell since its previous packet and takes this packet's time as the
-     * tick's time: exact when this packet is the tick, otherwise an upper bound.
+     * p0f destroys flows older than {@code conn_max_age} at its periodic cache expiry (spec §8.4). The packet carries
+     * the capture's latest expiry run; if one ran since the flow's previous packet, it saw the flow at that run's
+     * second. (Runs in between have earlier seconds, unless the capture's clock steps back.)
      */
     private boolean expiredBefore(FlowState flow, TcpPacket p) {
-        long seconds = p.tsSeconds;
-        if (seconds - flow.createdSeconds <= connMaxAgeSeconds) {
-            return false;
-        }
-        long interval = P0fConfig.EXPIRE_INTERVAL;
-        return p.filterCount / interval > flow.lastFilterCount / interval;
+        return p.expiryRun > flow.lastExpiryRun && p.expirySeconds - flow.createdSeconds > connMaxAgeSeconds;
     }
 
-    private FlowState onSyn(FlowState flow, TcpPacket p, SignatureDatabase db, Consumer<Observation> out) {
+    private FlowState onSyn(FlowState flow, TcpPacket p, SignatureDatabase db, FlowOutput out) {
         if (flow != null && isFromClient(flow, p) && p.seq == ((flow.nextClientSeq - 1) & 0xFFFFFFFFL)) {
             return flow; // a retransmitted SYN (spec §8.2, synthetic T36)
         }
-        FlowState created = new FlowState();
-        created.capture = p.capture;
-        created.clientAddress = Arrays.copyOf(p.src, p.addressLength());
-        created.clientPort = p.srcPort;
-        created.serverPort = p.dstPort;
-        created.createdSeconds = p.tsSeconds;
-        created.lastFilterCount = p.filterCount;
-        created.sendsyn = p.win == P0fConfig.SPECIAL_WIN && p.mss == P0fConfig.SPECIAL_MSS;
-        created.nextClientSeq = (p.seq + 1) & 0xFFFFFFFFL;
+        FlowState created = newFlow(p);
+        HostEvent client = hostEvent(p, created, true);
+        client.touch = true;
+        HostEvent server = hostEvent(p, created, false);
+        server.touch = true;
+        out.hostEvent(server);
 
         TcpFingerprint fp = TcpFingerprint.of(db, p, 0, created.sendsyn);
-        out.accept(fingerprintObservation(created.sendsyn ? "sendsyn probe" : "syn", true, fp, p, created));
-        if (fp.match().application() && !created.sendsyn) {
-            return null; // application signature: fingerprint discarded and the flow dropped (spec §4.6)
+        out.observation(fingerprintObservation(created.sendsyn ? "sendsyn probe" : "syn", true, fp, p, created));
+        if (created.sendsyn) {
+            out.hostEvent(client);
+            created.synMss = p.mss;
+            return created; // a probe: no host memory, no mtu or uptime; the flow waits for the SYN+ACK
         }
-        if (!created.sendsyn) {
-            emitMtu(p, true, db, created, out);
+        addFingerprint(client, HostEvent.SYN, fp, p);
+        if (fp.match().application()) {
+            out.hostEvent(client);
+            return null; // application signature: checked against the host's OS, then the flow is dropped (§4.6)
         }
+        emitMtu(p, true, db, created, out);
+        addTimestampSample(client, created, p);
+        out.hostEvent(client);
         created.synMss = p.mss;
         return created;
     }
 
-    private FlowState onSynAck(FlowState flow, TcpPacket p, SignatureDatabase db, Consumer<Observation> out) {
+    private FlowState onSynAck(FlowState flow, TcpPacket p, SignatureDatabase db, FlowOutput out) {
         if (flow.sendsyn) {
             TcpFingerprint fp = TcpFingerprint.of(db, p, flow.synMss, true);
-            out.accept(fingerprintObservation("sendsyn response", false, fp, p, flow));
+            out.observation(fingerprintObservation("sendsyn response", false, fp, p, flow));
             return null;
         }
         if (isFromClient(flow, p) || flow.acked) {
@@ -106,29 +107,112 @@ public final class FlowTracker {
         }
         flow.acked = true;
         TcpFingerprint fp = TcpFingerprint.of(db, p, flow.synMss, false);
-        out.accept(fingerprintObservation("syn+ack", false, fp, p, flow));
+        out.observation(fingerprintObservation("syn+ack", false, fp, p, flow));
+        HostEvent server = hostEvent(p, flow, false);
+        addFingerprint(server, HostEvent.SYN_ACK, fp, p);
         if (fp.match().application()) {
+            out.hostEvent(server);
             return null;
         }
         emitMtu(p, false, db, flow, out);
+        addTimestampSample(server, flow, p);
+        out.hostEvent(server);
         flow.nextServerSeq = (p.seq + 1) & 0xFFFFFFFFL;
         return flow;
     }
 
-    private FlowState onAck(FlowState flow, TcpPacket p) {
+    /** ACK-class segments: in-order ones feed uptime and HTTP (spec §8.2, §7.1). */
+    private FlowState onAck(FlowState flow, TcpPacket p, SignatureDatabase db, FlowOutput out) {
         if (flow.sendsyn || !flow.acked) {
             return null;
         }
-        return flow;
+        boolean toServer = isFromClient(flow, p);
+        long expected = toServer ? flow.nextClientSeq : flow.nextServerSeq;
+        if (p.seq != expected) {
+            return flow; // out of order, retransmitted or overlapping: p0f does not reassemble
+        }
+        HostEvent sender = hostEvent(p, flow, toServer);
+        boolean sample = addTimestampSample(sender, flow, p);
+        long next = (expected + p.payLen) & 0xFFFFFFFFL;
+        if (toServer) {
+            flow.nextClientSeq = next;
+        } else {
+            flow.nextServerSeq = next;
+        }
+        boolean done = p.payLen > 0 && HttpTracker.onPayload(flow.http, toServer, p.payload, 0, p.payloadLength,
+                p.tsSeconds, db, fp -> addHttp(fp, p, flow, sender, out));
+        if (sample || sender.httpKind != HostEvent.NONE) {
+            out.hostEvent(sender);
+        }
+        return done ? null : flow;
     }
 
-    private void emitMtu(TcpPacket p, boolean subjectIsClient, SignatureDatabase db, FlowState flow,
-            Consumer<Observation> out) {
+    /** Prints the HTTP fingerprint and hands it to its subject, the segment's sender. */
+    private static void addHttp(HttpFingerprint fp, TcpPacket p, FlowState flow, HostEvent sender, FlowOutput out) {
+        boolean request = fp.request();
+        out.observation(observation(p, flow, new Observation(request ? "http request" : "http response", request,
+                Observation.STEP_HTTP, fp.labelKey(), fp.labelValue(), "lang", fp.lang(), "params", fp.params(),
+                "raw_sig", fp.rawSig())));
+        sender.httpKind = request ? HostEvent.REQUEST : HostEvent.RESPONSE;
+        sender.httpSignatureLine = fp.match() == null ? -1 : fp.match().line();
+        sender.httpDishonest = fp.dishonest();
+        sender.httpSoftware = fp.software();
+        sender.httpLanguage = fp.language();
+        sender.httpVia = fp.hasVia();
+        sender.httpDate = fp.date();
+    }
+
+    private void emitTimestampOnly(FlowState flow, TcpPacket p, FlowOutput out) {
+        HostEvent e = hostEvent(p, flow, isFromClient(flow, p));
+        if (addTimestampSample(e, flow, p)) {
+            out.hostEvent(e);
+        }
+    }
+
+    /** Uptime needs the host's memory, so the sample goes to the host (spec §6: ts1 set, not a probe flow). */
+    private static boolean addTimestampSample(HostEvent e, FlowState flow, TcpPacket p) {
+        if (p.ts1 == 0 || flow.sendsyn) {
+            return false;
+        }
+        e.timestampSample = true;
+        e.pureSyn = p.isPureSyn();
+        e.ts1 = p.ts1;
+        return true;
+    }
+
+    private static void addFingerprint(HostEvent e, int kind, TcpFingerprint fp, TcpPacket p) {
+        e.tcpKind = kind;
+        e.tcpSignatureLine = fp.match().matched() ? fp.match().signature().line() : -1;
+        e.tcpApplication = fp.match().application();
+        e.tcpFuzzy = fp.match().fuzzy();
+        e.tcpDistance = fp.match().distance();
+        e.quirks = p.quirks;
+        e.layout = Arrays.copyOf(p.layout, p.layoutLength);
+        e.ttl = p.ttl;
+        e.mss = p.mss;
+        e.ts1 = p.ts1;
+    }
+
+    private static FlowState newFlow(TcpPacket p) {
+        FlowState f = new FlowState();
+        f.capture = p.capture;
+        f.clientAddress = Arrays.copyOf(p.src, p.addressLength());
+        f.clientPort = p.srcPort;
+        f.serverPort = p.dstPort;
+        f.createdSeconds = p.tsSeconds;
+        f.lastExpiryRun = p.expiryRun;
+        f.sendsyn = p.win == P0fConfig.SPECIAL_WIN && p.mss == P0fConfig.SPECIAL_MSS;
+        f.nextClientSeq = (p.seq + 1) & 0xFFFFFFFFL;
+        f.flowId = p.captureId * 0x9E3779B97F4A7C15L + p.ordinal;
+        return f;
+    }
+
+    private void emitMtu(TcpPacket p, boolean subjectIsClient, SignatureDatabase db, FlowState flow, FlowOutput out) {
         if (p.mss == 0) {
             return;
         }
         int rawMtu = MtuMatcher.rawMtu(p);
-        out.accept(observation(p, flow, new Observation("mtu", subjectIsClient, Observation.STEP_MTU,
+        out.observation(observation(p, flow, new Observation("mtu", subjectIsClient, Observation.STEP_MTU,
                 "link", MtuMatcher.link(db, rawMtu), "raw_mtu", Integer.toString(rawMtu))));
     }
 
@@ -147,13 +231,33 @@ public final class FlowTracker {
         o.capture = flow.capture;
         o.ordinal = p.ordinal;
         o.ipVersion = p.ipVersion;
-        int n = p.addressLength();
         boolean fromClient = isFromClient(flow, p);
-        o.client = Arrays.copyOf(fromClient ? p.src : p.dst, n);
-        o.server = Arrays.copyOf(fromClient ? p.dst : p.src, n);
+        o.client = Arrays.copyOf(fromClient ? p.src : p.dst, p.addressLength());
+        o.server = Arrays.copyOf(fromClient ? p.dst : p.src, p.addressLength());
         o.clientPort = flow.clientPort;
         o.serverPort = flow.serverPort;
         return o;
+    }
+
+    static HostEvent hostEvent(TcpPacket p, FlowState flow, boolean subjectIsClient) {
+        HostEvent e = new HostEvent();
+        e.tsMicros = p.tsMicros;
+        e.tsSeconds = p.tsSeconds;
+        e.orderMicros = p.orderMicros;
+        e.captureId = p.captureId;
+        e.capture = flow.capture;
+        e.ordinal = p.ordinal;
+        e.expiryRun = p.expiryRun;
+        e.expirySeconds = p.expirySeconds;
+        e.ipVersion = p.ipVersion;
+        boolean fromClient = isFromClient(flow, p);
+        e.client = Arrays.copyOf(fromClient ? p.src : p.dst, p.addressLength());
+        e.server = Arrays.copyOf(fromClient ? p.dst : p.src, p.addressLength());
+        e.clientPort = flow.clientPort;
+        e.serverPort = flow.serverPort;
+        e.subjectIsClient = subjectIsClient;
+        e.flowId = flow.flowId;
+        return e;
     }
 
     static boolean isFromClient(FlowState flow, TcpPacket p) {

@@ -49,6 +49,22 @@ final class LinkDecoder {
     private int vlanTags;
     private boolean pppoe;
 
+    /**
+     * The IP offset p0f 3.09b assumes for a link type (spec §1.2 table), or -1 where it auto-detects.
+     */
+    static int p0fFixedOffset(int linkType) {
+        return switch (linkType) {
+            case LinkType.RAW, LinkType.DLT_RAW_12, LinkType.DLT_RAW_14 -> 0;
+            case LinkType.NULL, LinkType.PPP -> 4;
+            case LinkType.LOOP, LinkType.PPP_HDLC, LinkType.PPP_ETHER -> 8;
+            case LinkType.EN10MB -> 14;
+            case LinkType.LINUX_SLL -> 16;
+            case LinkType.PFLOG -> 28;
+            case LinkType.IEEE802_11 -> IEEE802_11_OFFSET;
+            default -> -1;
+        };
+    }
+
     /** Why the last {@link #ipOffset} call returned -1. */
     DropReason reason() {
         return reason;

@@ -19,14 +19,21 @@ public final class PacketDecoder {
     private final LinkDecoder link = new LinkDecoder();
     private final IpHeader ip = new IpHeader();
     private boolean passedP0fFilter;
+    private boolean beyondP0f;
     /** Packets of this capture so far that p0f's filter would pass (p0f's packet counter). */
     private long filterCount;
+    /** p0f's latest cache expiry run: the packet count it ran at, and its second. */
+    private long expiryRun;
+    private long expirySeconds;
+    /** The latest packet time so far: packets are ordered by it (see {@link TcpPacket#orderMicros}). */
+    private long latestMicros = Long.MIN_VALUE;
 
     public PacketDecoder() {}
 
     /**
      * Decodes {@code rec} into {@code out}: all fields except {@code capture}/{@code captureId}, which the caller
-     * sets. {@code ordinal}, {@code tsMicros} and {@code filterCount} are set even when the packet is dropped.
+     * sets. {@code ordinal}, the times, {@code filterCount} and the expiry run are set even when the packet is
+     * dropped.
      *
      * @return {@link DropReason#NONE} when p0f would process the packet, else why it would not
      */
@@ -34,14 +41,32 @@ public final class PacketDecoder {
         out.ordinal = rec.ordinal;
         out.tsMicros = rec.tsMicros;
         out.tsSeconds = rec.tsSeconds;
+        latestMicros = Math.max(latestMicros, rec.tsMicros);
+        out.orderMicros = latestMicros;
         clear(out);
         passedP0fFilter = false;
+        beyondP0f = false;
         DropReason verdict = decodeLayers(rec, out);
         if (passedP0fFilter) {
             filterCount++;
+            runExpiryClock(out.tsSeconds);
         }
         out.filterCount = filterCount;
+        out.expiryRun = expiryRun;
+        out.expirySeconds = expirySeconds;
         return verdict;
+    }
+
+    /**
+     * p0f runs its cache expiry before every {@link P0fConfig#EXPIRE_INTERVAL}th packet its filter passes, unless
+     * that packet's second equals the previous run's (spec §8.4). Flows and hosts only see their own packets, so
+     * every packet carries the capture's latest run.
+     */
+    private void runExpiryClock(long seconds) {
+        if (filterCount % P0fConfig.EXPIRE_INTERVAL == 0 && seconds != expirySeconds) {
+            expiryRun = filterCount;
+            expirySeconds = seconds;
+        }
     }
 
     private DropReason decodeLayers(CaptureRecord rec, TcpPacket out) {
@@ -66,7 +91,25 @@ public final class PacketDecoder {
         if (verdict != DropReason.NONE) {
             return verdict;
         }
-        return TcpDecoder.decode(b, ip.tcpOffset, ip.tcpRoom, ip.headerLength, out);
+        verdict = TcpDecoder.decode(b, ip.tcpOffset, ip.tcpRoom, ip.headerLength, out);
+        beyondP0f = verdict == DropReason.NONE && p0fWouldMiss(rec.linkType, off, out);
+        return verdict;
+    }
+
+    /**
+     * Whether p0f 3.09b loses this packet that we keep: its capture filter drops the framing (QinQ, PPPoE), its
+     * fixed link offset is wrong for the frame (VLAN tags, loop and PPP-in-HDLC headers: BUG-13), or the IPv6
+     * header is followed by extension headers it never walks (BUG-14).
+     */
+    private boolean p0fWouldMiss(int linkType, int ipOffset, TcpPacket out) {
+        int p0fOffset = LinkDecoder.p0fFixedOffset(linkType);
+        return !passedP0fFilter || (p0fOffset >= 0 && p0fOffset != ipOffset)
+                || (out.ipVersion == 6 && ip.headerLength > Ipv6Decoder.HEADER_LENGTH);
+    }
+
+    /** Whether the last packet, kept by us, is one p0f 3.09b would have lost (see the README's link type table). */
+    public boolean beyondP0f() {
+        return beyondP0f;
     }
 
     /**

@@ -39,6 +39,14 @@ public final class TcpPacket {
      * up to and including this one. p0f runs its cache expiry on every 50th of them (spec §1.1, §8.4).
      */
     public long filterCount;
+    /**
+     * p0f's latest cache expiry run at or before this packet (spec §8.4): the {@link #filterCount} at which it ran
+     * (0 = none yet) and the packet second it compared ages with. p0f runs it before every
+     * {@link io.passivetcp.P0fConfig#EXPIRE_INTERVAL}th filtered packet whose second differs from the previous
+     * run's; the reader, which sees every packet of the capture, keeps track, so flows and hosts expire as in p0f.
+     */
+    public long expiryRun;
+    public long expirySeconds;
 
     // ---- IP ----
     /** 4 or 6. */
@@ -123,6 +131,8 @@ public final class TcpPacket {
         tsSeconds = o.tsSeconds;
         orderMicros = o.orderMicros;
         filterCount = o.filterCount;
+        expiryRun = o.expiryRun;
+        expirySeconds = o.expirySeconds;
         ipVersion = o.ipVersion;
         System.arraycopy(o.src, 0, src, 0, 16);
         System.arraycopy(o.dst, 0, dst, 0, 16);

@@ -128,6 +128,40 @@ public final class SignatureDatabase {
         return httpResponse;
     }
 
+    /**
+     * The {@code [tcp:request]} or {@code [tcp:response]} sig on this 1-based line of the file, or null (also for
+     * -1). How host state refers to a matched sig without holding it.
+     */
+    public TcpSignature tcpSignatureAtLine(int line) {
+        TcpSignature s = atLine(tcpRequest, line, TcpSignature::line);
+        return s != null ? s : atLine(tcpResponse, line, TcpSignature::line);
+    }
+
+    /** The {@code [http:request]} or {@code [http:response]} sig on this 1-based line of the file, or null. */
+    public HttpSignature httpSignatureAtLine(int line) {
+        HttpSignature s = atLine(httpRequest, line, HttpSignature::line);
+        return s != null ? s : atLine(httpResponse, line, HttpSignature::line);
+    }
+
+    /** Binary search: every section list is in file order, so its lines ascend. */
+    private static <T> T atLine(List<T> sigs, int line, java.util.function.ToIntFunction<T> lineOf) {
+        int lo = 0;
+        int hi = sigs.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int at = lineOf.applyAsInt(sigs.get(mid));
+            if (at == line) {
+                return sigs.get(mid);
+            }
+            if (at < line) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return null;
+    }
+
     /** {@code [mtu]} entries, file order. */
     public List<MtuSignature> mtuSignatures() {
         return mtuSignatures;

@@ -128,8 +128,9 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         } catch (SignatureSyntaxException e) {
             throw new UsageException("bad signature database: " + e.getMessage());
         }
-        long connMaxAge = parseTimeouts()[0];
-        return new JobOptions(inputs, name, text, stateScope == StateScope.capture, mode == Mode.batch, connMaxAge);
+        long[] limits = parseTimeouts();
+        return new JobOptions(inputs, name, text, stateScope == StateScope.capture, mode == Mode.batch, limits[0],
+                limits[1]);
     }
 
     private String databaseText() throws IOException, UsageException {

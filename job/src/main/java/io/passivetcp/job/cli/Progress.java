@@ -91,9 +91,11 @@ final class Progress implements Runnable {
         double rate = bytes / seconds;
         String eta = bytes == 0 || bytes >= totalBytes ? "-" : duration((totalBytes - bytes) / rate);
         return String.format(Locale.ROOT,
-                "files %d/%d (%d not captures, %d failed) | %.1f/%.1f MB | %d packets, %.0f/s | ETA %s   ",
+                "files %d/%d (%d not captures, %d failed) | %.1f/%.1f MB | %d packets, %.0f/s | %d TCP packets"
+                        + " p0f would lose | ETA %s   ",
                 files, totalFiles, CaptureStatistics.CAPTURES_SKIPPED.sum(), CaptureStatistics.CAPTURES_FAILED.sum(),
-                bytes / 1e6, totalBytes / 1e6, packets, packets / seconds, eta);
+                bytes / 1e6, totalBytes / 1e6, packets, packets / seconds, CaptureStatistics.PACKETS_BEYOND_P0F.sum(),
+                eta);
     }
 
     private static String duration(double seconds) {

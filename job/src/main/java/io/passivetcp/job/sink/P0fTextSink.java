@@ -21,7 +21,7 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 import io.passivetcp.Observation;
-import io.passivetcp.job.output.P0fFormat;
+import io.passivetcp.output.P0fFormat;
 
 /**
  * p0f's text outputs, fed in output order by one subtask: console blocks (stdout), one {@code -o} log (appended

@@ -10,11 +10,14 @@ import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.passivetcp.Observation;
 import io.passivetcp.flink.FlowFunction;
 import io.passivetcp.flink.FlowKey;
+import io.passivetcp.flink.HostFunction;
+import io.passivetcp.flink.HostKey;
 import io.passivetcp.flink.ObservationOrderFunction;
 import io.passivetcp.flink.PcapFormat;
 import io.passivetcp.flink.RecordTypeInfo;
@@ -22,12 +25,14 @@ import io.passivetcp.flink.StateDescriptors;
 import io.passivetcp.packet.TcpPacket;
 
 /**
- * The job's dataflow: capture files → packets keyed by connection → flow function with the broadcast signature
- * database → observations back in p0f's output order.
+ * The job's dataflow: capture files → packets keyed by connection → flow function → facts keyed by host → host
+ * function; both functions hold the broadcast signature database, and their observations are put back into p0f's
+ * output order.
  *
  * <pre>
- *   FileSource(PcapFormat) ──keyBy(FlowKey)──► FlowFunction ──keyBy(const)──► ObservationOrderFunction (p=1)
- *   database (one record) ──broadcast─────────────┘
+ *   FileSource(PcapFormat) ─keyBy(FlowKey)─► FlowFunction ─────────────────────────┬─keyBy(const)─► order (p=1)
+ *                                                 └─host events─keyBy(HostKey)─► HostFunction ─┘
+ *   database (one record) ─broadcast─► FlowFunction, HostFunction
  * </pre>
  */
 public final class FingerprintTopology {
@@ -42,10 +47,16 @@ public final class FingerprintTopology {
     public static DataStream<Observation> build(StreamExecutionEnvironment env, JobOptions options) {
         Path[] inputs = options.inputs().stream().map(Path::new).toArray(Path[]::new);
         FileSource<TcpPacket> captures = FileSource.forBulkFileFormat(new PcapFormat(), inputs).build();
-        DataStream<TcpPacket> packets = env.fromSource(captures,
+        SingleOutputStreamOperator<TcpPacket> packets = env.fromSource(captures,
                 WatermarkStrategy.<TcpPacket>forBoundedOutOfOrderness(CAPTURE_DISORDER)
                         .withTimestampAssigner((p, previous) -> Math.floorDiv(p.orderMicros, 1000)),
                 "captures", RecordTypeInfo.TCP_PACKET);
+        if (!options.batch()) {
+            // A capture older than those read before it arrives behind the watermark. From one reader, packets and
+            // watermarks reach every flow subtask in the same interleaving, so such late packets are still applied
+            // in order; from several, which packets count as late would depend on timing.
+            packets.setParallelism(1);
+        }
 
         BroadcastStream<Tuple2<String, String>> database = env
                 .fromData(StateDescriptors.DATABASE_TEXT, Tuple2.of(options.databaseName(), options.databaseText()))
@@ -53,13 +64,20 @@ public final class FingerprintTopology {
                 .setParallelism(1)
                 .broadcast(StateDescriptors.DATABASE);
 
-        DataStream<Observation> observations = packets
+        SingleOutputStreamOperator<Observation> flows = packets
                 .keyBy(FlowKey.selector(options.perCaptureState()), TypeInformation.of(FlowKey.class))
                 .connect(database)
                 .process(new FlowFunction(options.batch(), options.connMaxAgeSeconds()), RecordTypeInfo.OBSERVATION)
                 .name("flows");
 
-        return observations
+        DataStream<Observation> hosts = flows.getSideOutput(FlowFunction.HOST_EVENTS)
+                .keyBy(HostKey.selector(options.perCaptureState()), TypeInformation.of(HostKey.class))
+                .connect(database)
+                .process(new HostFunction(options.batch(), options.hostIdleLimitMinutes(), options.connMaxAgeSeconds()),
+                        RecordTypeInfo.OBSERVATION)
+                .name("hosts");
+
+        return flows.union(hosts)
                 .keyBy(o -> (byte) 0, Types.BYTE)
                 .process(new ObservationOrderFunction(options.batch()), RecordTypeInfo.OBSERVATION)
                 .name("output order")

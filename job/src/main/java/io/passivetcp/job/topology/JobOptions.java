@@ -12,6 +12,7 @@ import java.util.List;
  * @param perCaptureState {@code --state-scope capture}: every capture is analysed on its own
  * @param batch BATCH execution (bounded input); STREAMING otherwise
  * @param connMaxAgeSeconds p0f {@code -t}: flow max age
+ * @param hostIdleLimitMinutes p0f {@code -t}: host idle limit
  */
 public record JobOptions(
         List<String> inputs,
@@ -19,4 +20,5 @@ public record JobOptions(
         String databaseText,
         boolean perCaptureState,
         boolean batch,
-        long connMaxAgeSeconds) implements Serializable {}
+        long connMaxAgeSeconds,
+        long hostIdleLimitMinutes) implements Serializable {}

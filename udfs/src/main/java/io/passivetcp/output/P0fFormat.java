@@ -1,4 +1,4 @@
-package io.passivetcp.job.output;
+package io.passivetcp.output;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

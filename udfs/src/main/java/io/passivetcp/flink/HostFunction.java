@@ -1,0 +1,92 @@
+package io.passivetcp.flink;
+
+import java.util.Comparator;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+
+import io.passivetcp.Observation;
+import io.passivetcp.host.HostEvent;
+import io.passivetcp.host.HostState;
+import io.passivetcp.host.HostTracker;
+
+/**
+ * Host state: one key per host address, fed by the flow functions' {@link HostEvent}s, with the signature database
+ * from broadcast state. A thin shell over {@link HostTracker}, which produces uptime, host change and ip sharing.
+ *
+ * <p>Events reach a host from many flows, and so from many parallel flow functions; they are applied strictly in
+ * packet order ({@link EventTimeBuffer}), so that a SYN of one connection never overtakes an earlier packet of
+ * another.
+ */
+public final class HostFunction
+        extends KeyedBroadcastProcessFunction<HostKey, HostEvent, Tuple2<String, String>, Observation> {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Event order: packet order, capture, position; within one packet the server's event before the client's
+     * (they only share a key when a host talks to itself).
+     */
+    static final Comparator<HostEvent> EVENT_ORDER = Comparator.<HostEvent>comparingLong(e -> e.orderMicros)
+            .thenComparingLong(e -> e.captureId)
+            .thenComparingLong(e -> e.ordinal)
+            .thenComparing(e -> e.subjectIsClient);
+
+    private final boolean batch;
+    private final long hostIdleLimitMinutes;
+    private final long connMaxAgeSeconds;
+
+    private transient ValueState<HostState> host;
+    private transient EventTimeBuffer<HostEvent> buffer;
+    private transient HostTracker tracker;
+    private transient BroadcastDatabase database;
+
+    public HostFunction(boolean batch, long hostIdleLimitMinutes, long connMaxAgeSeconds) {
+        this.batch = batch;
+        this.hostIdleLimitMinutes = hostIdleLimitMinutes;
+        this.connMaxAgeSeconds = connMaxAgeSeconds;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        host = getRuntimeContext().getState(new ValueStateDescriptor<>("host", TypeInformation.of(HostState.class)));
+        // Host events carry the Flink timestamp of the packet that released them, not their own: no early release.
+        buffer = new EventTimeBuffer<>(getRuntimeContext(), "host-events", RecordTypeInfo.HOST_EVENT, EVENT_ORDER,
+                e -> Math.floorDiv(e.orderMicros, 1000), batch, false);
+        tracker = new HostTracker(hostIdleLimitMinutes, connMaxAgeSeconds);
+        database = new BroadcastDatabase();
+    }
+
+    @Override
+    public void processElement(HostEvent e, ReadOnlyContext ctx, Collector<Observation> out) throws Exception {
+        buffer.add(e, ctx.timerService(), x -> apply(x, ctx, out));
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Observation> out) throws Exception {
+        buffer.onTimer(timestamp, ctx.timerService(), x -> apply(x, ctx, out));
+    }
+
+    @Override
+    public void processBroadcastElement(Tuple2<String, String> text, Context ctx, Collector<Observation> out)
+            throws Exception {
+        database.accept(text, ctx);
+    }
+
+    private void apply(HostEvent e, ReadOnlyContext ctx, Collector<Observation> out) {
+        try {
+            HostState next = tracker.process(host.value(), e, database.current(ctx), out::collect);
+            if (next == null) {
+                host.clear();
+            } else {
+                host.update(next);
+            }
+        } catch (Exception x) {
+            throw new IllegalStateException("host processing failed at " + e.capture + " packet " + e.ordinal, x);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.passivetcp.flink;
+
+import java.util.Objects;
+
+import org.apache.flink.api.java.functions.KeySelector;
+
+import io.passivetcp.host.HostEvent;
+
+/**
+ * The key of a host: IP version and address (as p0f's host lookup), and the capture under
+ * {@code --state-scope capture}. A public-field POJO, so Flink serializes it without Kryo.
+ */
+public class HostKey {
+    public long captureId;
+    public int ipVersion;
+    public long addressHigh;
+    public long addressLow;
+
+    public HostKey() {}
+
+    HostKey(HostEvent e, boolean perCapture) {
+        captureId = perCapture ? e.captureId : 0;
+        ipVersion = e.ipVersion;
+        byte[] a = e.subjectIsClient ? e.client : e.server;
+        addressHigh = FlowKey.word(a, 0, a.length);
+        addressLow = FlowKey.word(a, 8, a.length);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof HostKey)) {
+            return false;
+        }
+        HostKey k = (HostKey) o;
+        return captureId == k.captureId && ipVersion == k.ipVersion && addressHigh == k.addressHigh
+                && addressLow == k.addressLow;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(captureId, ipVersion, addressHigh, addressLow);
+    }
+
+    /** Keys host events by their subject host; {@code perCapture} for {@code --state-scope capture}. */
+    public static KeySelector<HostEvent, HostKey> selector(boolean perCapture) {
+        return e -> new HostKey(e, perCapture);
+    }
+}
