@@ -9,7 +9,7 @@ import java.util.Arrays;
  * order after a parallel run: packets in event-time order, ties by capture and position in it, and within one packet
  * the order in which p0f prints (spec §8.9), given by {@link #step}.
  */
-public final class Observation {
+public final class Observation extends PacketContext {
     /**
      * Steps within one packet, in p0f's print order (spec §8.9): SYN and SYN+ACK print fingerprint, NAT event, mtu,
      * uptime; a data segment prints uptime, http, the application check's event, the HTTP NAT event.
@@ -17,27 +17,10 @@ public final class Observation {
     public static final int STEP_FINGERPRINT = 0, STEP_TCP_NAT = 1, STEP_MTU = 2, STEP_UPTIME = 3, STEP_HTTP = 4,
             STEP_HTTP_APP_CHECK = 5, STEP_HTTP_NAT = 6;
 
-    public long tsMicros;
-    /** Packet seconds as p0f prints them (see {@link io.passivetcp.packet.TcpPacket#tsSeconds}). */
-    public long tsSeconds;
-    /** {@link io.passivetcp.packet.TcpPacket#orderMicros} of the packet that caused the event. */
-    public long orderMicros;
-    public long captureId;
-    /** Path of the capture the event came from. */
-    public String capture;
-    public long ordinal;
     public int step;
 
     /** The {@code mod=} value, e.g. {@code syn+ack}. */
     public String module;
-    /** True when the event describes the client ({@code subj=cli}). */
-    public boolean subjectIsClient;
-    public int ipVersion;
-    /** Client (SYN sender) and server addresses: 4 or 16 bytes. */
-    public byte[] client;
-    public byte[] server;
-    public int clientPort;
-    public int serverPort;
     /** Keys and values in p0f's order: key0, value0, key1, value1, ... */
     public String[] fields;
 

@@ -31,21 +31,9 @@ public final class HostEventSerializer extends RecordSerializer<HostEvent> {
 
     @Override
     public void serialize(HostEvent e, DataOutputView out) throws IOException {
-        out.writeLong(e.tsMicros);
-        out.writeLong(e.tsSeconds);
-        out.writeLong(e.orderMicros);
-        out.writeLong(e.captureId);
-        writeNullableString(e.capture, out);
-        out.writeLong(e.ordinal);
+        writeContext(e, out);
         out.writeLong(e.expiryRun);
         out.writeLong(e.expirySeconds);
-        out.writeByte(e.ipVersion);
-        out.writeByte(e.client.length);
-        out.write(e.client);
-        out.write(e.server);
-        out.writeShort(e.clientPort);
-        out.writeShort(e.serverPort);
-        out.writeBoolean(e.subjectIsClient);
         out.writeLong(e.flowId);
         int parts = (e.touch ? TOUCH : 0) | (e.tcpKind != HostEvent.NONE ? TCP : 0)
                 | (e.timestampSample ? TIMESTAMP : 0) | (e.httpKind != HostEvent.NONE ? HTTP : 0);
@@ -79,24 +67,9 @@ public final class HostEventSerializer extends RecordSerializer<HostEvent> {
 
     @Override
     public HostEvent deserialize(DataInputView in) throws IOException {
-        HostEvent e = new HostEvent();
-        e.tsMicros = in.readLong();
-        e.tsSeconds = in.readLong();
-        e.orderMicros = in.readLong();
-        e.captureId = in.readLong();
-        e.capture = readNullableString(in);
-        e.ordinal = in.readLong();
+        HostEvent e = readContext(new HostEvent(), in);
         e.expiryRun = in.readLong();
         e.expirySeconds = in.readLong();
-        e.ipVersion = in.readUnsignedByte();
-        int n = in.readUnsignedByte();
-        e.client = new byte[n];
-        e.server = new byte[n];
-        in.readFully(e.client);
-        in.readFully(e.server);
-        e.clientPort = in.readUnsignedShort();
-        e.serverPort = in.readUnsignedShort();
-        e.subjectIsClient = in.readBoolean();
         e.flowId = in.readLong();
         int parts = in.readUnsignedByte();
         e.touch = (parts & TOUCH) != 0;

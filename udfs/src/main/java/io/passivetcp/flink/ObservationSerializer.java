@@ -29,21 +29,9 @@ public final class ObservationSerializer extends RecordSerializer<Observation> {
 
     @Override
     public void serialize(Observation o, DataOutputView out) throws IOException {
-        out.writeLong(o.tsMicros);
-        out.writeLong(o.orderMicros);
-        out.writeLong(o.tsSeconds);
-        out.writeLong(o.captureId);
-        writeNullableString(o.capture, out);
-        out.writeLong(o.ordinal);
+        writeContext(o, out);
         out.writeByte(o.step);
         out.writeUTF(o.module);
-        out.writeBoolean(o.subjectIsClient);
-        out.writeByte(o.ipVersion);
-        out.writeByte(o.client.length);
-        out.write(o.client);
-        out.write(o.server);
-        out.writeShort(o.clientPort);
-        out.writeShort(o.serverPort);
         out.writeByte(o.fields.length);
         for (String f : o.fields) {
             out.writeUTF(f);
@@ -52,24 +40,9 @@ public final class ObservationSerializer extends RecordSerializer<Observation> {
 
     @Override
     public Observation deserialize(DataInputView in) throws IOException {
-        Observation o = new Observation();
-        o.tsMicros = in.readLong();
-        o.orderMicros = in.readLong();
-        o.tsSeconds = in.readLong();
-        o.captureId = in.readLong();
-        o.capture = readNullableString(in);
-        o.ordinal = in.readLong();
+        Observation o = readContext(new Observation(), in);
         o.step = in.readUnsignedByte();
         o.module = in.readUTF();
-        o.subjectIsClient = in.readBoolean();
-        o.ipVersion = in.readUnsignedByte();
-        int n = in.readUnsignedByte();
-        o.client = new byte[n];
-        o.server = new byte[n];
-        in.readFully(o.client);
-        in.readFully(o.server);
-        o.clientPort = in.readUnsignedShort();
-        o.serverPort = in.readUnsignedShort();
         o.fields = new String[in.readUnsignedByte()];
         for (int i = 0; i < o.fields.length; i++) {
             o.fields[i] = in.readUTF();

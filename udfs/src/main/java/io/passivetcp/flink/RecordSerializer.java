@@ -6,6 +6,8 @@ import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
+import io.passivetcp.PacketContext;
+
 /**
  * Base of the explicit serializers for the records that cross operators. Explicit, so that the job runs with
  * {@code pipeline.generic-types: false} and a record costs only its own bytes on the wire.
@@ -34,6 +36,42 @@ abstract class RecordSerializer<T> extends TypeSerializerSingleton<T> {
     @Override
     public void copy(DataInputView source, DataOutputView target) throws IOException {
         serialize(deserialize(source), target);
+    }
+
+    /** The packet position and connection shared by observations and host events. */
+    static void writeContext(PacketContext c, DataOutputView out) throws IOException {
+        out.writeLong(c.tsMicros);
+        out.writeLong(c.tsSeconds);
+        out.writeLong(c.orderMicros);
+        out.writeLong(c.captureId);
+        writeNullableString(c.capture, out);
+        out.writeLong(c.ordinal);
+        out.writeByte(c.ipVersion);
+        out.writeByte(c.client.length);
+        out.write(c.client);
+        out.write(c.server);
+        out.writeShort(c.clientPort);
+        out.writeShort(c.serverPort);
+        out.writeBoolean(c.subjectIsClient);
+    }
+
+    static <C extends PacketContext> C readContext(C c, DataInputView in) throws IOException {
+        c.tsMicros = in.readLong();
+        c.tsSeconds = in.readLong();
+        c.orderMicros = in.readLong();
+        c.captureId = in.readLong();
+        c.capture = readNullableString(in);
+        c.ordinal = in.readLong();
+        c.ipVersion = in.readUnsignedByte();
+        int n = in.readUnsignedByte();
+        c.client = new byte[n];
+        c.server = new byte[n];
+        in.readFully(c.client);
+        in.readFully(c.server);
+        c.clientPort = in.readUnsignedShort();
+        c.serverPort = in.readUnsignedShort();
+        c.subjectIsClient = in.readBoolean();
+        return c;
     }
 
     static void writeNullableString(String s, DataOutputView out) throws IOException {

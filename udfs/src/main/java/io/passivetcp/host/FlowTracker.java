@@ -3,6 +3,7 @@ package io.passivetcp.host;
 import java.util.Arrays;
 
 import io.passivetcp.Observation;
+import io.passivetcp.PacketContext;
 import io.passivetcp.P0fConfig;
 import io.passivetcp.http.HttpFingerprint;
 import io.passivetcp.http.HttpTracker;
@@ -223,39 +224,31 @@ public final class FlowTracker {
     }
 
     /** Fills in where and about whom: the packet's position and the flow's client and server. */
-    static Observation observation(TcpPacket p, FlowState flow, Observation o) {
-        o.tsMicros = p.tsMicros;
-        o.tsSeconds = p.tsSeconds;
-        o.orderMicros = p.orderMicros;
-        o.captureId = p.captureId;
-        o.capture = flow.capture;
-        o.ordinal = p.ordinal;
-        o.ipVersion = p.ipVersion;
+    static <T extends PacketContext> T withContext(TcpPacket p, FlowState flow, boolean subjectIsClient, T target) {
+        target.tsMicros = p.tsMicros;
+        target.tsSeconds = p.tsSeconds;
+        target.orderMicros = p.orderMicros;
+        target.captureId = p.captureId;
+        target.capture = flow.capture;
+        target.ordinal = p.ordinal;
+        target.ipVersion = p.ipVersion;
         boolean fromClient = isFromClient(flow, p);
-        o.client = Arrays.copyOf(fromClient ? p.src : p.dst, p.addressLength());
-        o.server = Arrays.copyOf(fromClient ? p.dst : p.src, p.addressLength());
-        o.clientPort = flow.clientPort;
-        o.serverPort = flow.serverPort;
-        return o;
+        target.client = Arrays.copyOf(fromClient ? p.src : p.dst, p.addressLength());
+        target.server = Arrays.copyOf(fromClient ? p.dst : p.src, p.addressLength());
+        target.clientPort = flow.clientPort;
+        target.serverPort = flow.serverPort;
+        target.subjectIsClient = subjectIsClient;
+        return target;
     }
 
-    static HostEvent hostEvent(TcpPacket p, FlowState flow, boolean subjectIsClient) {
-        HostEvent e = new HostEvent();
-        e.tsMicros = p.tsMicros;
-        e.tsSeconds = p.tsSeconds;
-        e.orderMicros = p.orderMicros;
-        e.captureId = p.captureId;
-        e.capture = flow.capture;
-        e.ordinal = p.ordinal;
+    private static Observation observation(TcpPacket p, FlowState flow, Observation o) {
+        return withContext(p, flow, o.subjectIsClient, o);
+    }
+
+    private static HostEvent hostEvent(TcpPacket p, FlowState flow, boolean subjectIsClient) {
+        HostEvent e = withContext(p, flow, subjectIsClient, new HostEvent());
         e.expiryRun = p.expiryRun;
         e.expirySeconds = p.expirySeconds;
-        e.ipVersion = p.ipVersion;
-        boolean fromClient = isFromClient(flow, p);
-        e.client = Arrays.copyOf(fromClient ? p.src : p.dst, p.addressLength());
-        e.server = Arrays.copyOf(fromClient ? p.dst : p.src, p.addressLength());
-        e.clientPort = flow.clientPort;
-        e.serverPort = flow.serverPort;
-        e.subjectIsClient = subjectIsClient;
         e.flowId = flow.flowId;
         return e;
     }

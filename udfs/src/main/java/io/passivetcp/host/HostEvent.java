@@ -1,5 +1,7 @@
 package io.passivetcp.host;
 
+import io.passivetcp.PacketContext;
+
 /**
  * What one packet tells about one host: the flow function's message to that host's state (p0f's {@code host_data}).
  *
@@ -7,32 +9,17 @@ package io.passivetcp.host;
  * flow creation ({@link #touch}), the TCP fingerprint's NAT scoring or application check, the uptime sample, and
  * the HTTP fingerprint's updates and scoring. Mutable public fields, like {@link io.passivetcp.packet.TcpPacket}.
  */
-public final class HostEvent {
+public final class HostEvent extends PacketContext {
     public static final int NONE = 0;
     /** {@link #tcpKind}: a SYN ({@code last_syn}) or a SYN+ACK ({@code last_synack}). */
     public static final int SYN = 1, SYN_ACK = 2;
     /** {@link #httpKind}. */
     public static final int REQUEST = 1, RESPONSE = 2;
 
-    // ---- position of the packet, copied into the observations it causes ----
-    public long tsMicros;
-    public long tsSeconds;
-    public long orderMicros;
-    public long captureId;
-    public String capture;
-    public long ordinal;
     /** The capture's latest p0f expiry run, see {@link io.passivetcp.packet.TcpPacket#expiryRun}. */
     public long expiryRun;
     public long expirySeconds;
 
-    // ---- the connection and the subject ----
-    public int ipVersion;
-    public byte[] client;
-    public byte[] server;
-    public int clientPort;
-    public int serverPort;
-    /** The subject is the client (else the server). */
-    public boolean subjectIsClient;
     /** Identifies the connection instance (p0f's flow): uptime is read once per flow and direction. */
     public long flowId;
 

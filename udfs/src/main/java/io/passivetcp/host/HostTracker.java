@@ -128,17 +128,7 @@ public final class HostTracker {
     /** An observation about the event's subject, positioned at the event's packet. */
     static Observation observation(HostEvent e, String module, int step, String... fields) {
         Observation o = new Observation(module, e.subjectIsClient, step, fields);
-        o.tsMicros = e.tsMicros;
-        o.tsSeconds = e.tsSeconds;
-        o.orderMicros = e.orderMicros;
-        o.captureId = e.captureId;
-        o.capture = e.capture;
-        o.ordinal = e.ordinal;
-        o.ipVersion = e.ipVersion;
-        o.client = e.client;
-        o.server = e.server;
-        o.clientPort = e.clientPort;
-        o.serverPort = e.serverPort;
+        o.copyContextFrom(e);
         return o;
     }
 }

@@ -1,0 +1,182 @@
+#!/bin/bash
+# Makes a small capture of real Linux TCP/HTTP traffic for LiveTrafficEndToEndITCase.
+#
+#   make-traffic.sh OUT.pcap
+#
+# Builds three private network namespaces, client <-> router <-> server, joined by veth pairs,
+# with documentation addresses only (192.0.2.0/24, 198.51.100.0/24, 2001:db8::/32). The client
+# link has MTU 1492 (DSL-like), the router adds one hop. A tiny Python HTTP server (with a Server
+# and a Date header) listens dual-stack in the server namespace; tcpdump captures on the server's
+# interface while curl, Python urllib and wget (when present) fetch pages over IPv4 and IPv6 for
+# a few seconds. No traffic leaves the namespaces. Everything created here (namespaces, links,
+# processes inside them) is removed on exit, also on failure. Needs root, iproute2, tcpdump,
+# python3 and curl.
+set -euo pipefail
+
+die() { echo "make-traffic.sh: $*" >&2; exit 2; }
+
+[ $# -eq 1 ] || die "usage: make-traffic.sh OUT.pcap"
+OUT=$1
+[ "$(id -u)" -eq 0 ] || die "must run as root (creates network namespaces)"
+export PATH="$PATH:/usr/sbin:/sbin"
+for tool in ip tcpdump python3 curl; do
+    command -v "$tool" >/dev/null 2>&1 || die "required tool missing: $tool"
+done
+OUT_DIR=$(cd "$(dirname "$OUT")" && pwd) || die "output folder missing: $(dirname "$OUT")"
+OUT="$OUT_DIR/$(basename "$OUT")"
+
+ID=$$
+C=ptf_c_$ID; R=ptf_r_$ID; S=ptf_s_$ID
+WORK=$(mktemp -d /tmp/ptf-traffic.XXXXXX)
+CAP_PID=""; SRV_PID=""
+
+cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM HUP
+    if [ -n "$CAP_PID" ] && kill -0 "$CAP_PID" 2>/dev/null; then
+        kill -INT "$CAP_PID" 2>/dev/null || true
+        wait "$CAP_PID" 2>/dev/null || true
+    fi
+    if [ -n "$SRV_PID" ]; then
+        kill "$SRV_PID" 2>/dev/null || true
+        wait "$SRV_PID" 2>/dev/null || true
+    fi
+    for ns in $C $R $S; do
+        if [ -e "/run/netns/$ns" ]; then
+            # a process left inside would keep the namespace alive after 'ip netns del'
+            for pid in $(ip netns pids "$ns" 2>/dev/null); do kill -KILL "$pid" 2>/dev/null || true; done
+            ip netns del "$ns" 2>/dev/null || true
+        fi
+    done
+    rm -rf "$WORK"
+    exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM HUP
+
+inc() { ip netns exec "$C" "$@"; }
+ins() { ip netns exec "$S" "$@"; }
+
+# --- test bed -------------------------------------------------------------------------------
+for ns in $C $R $S; do
+    ip netns add "$ns"
+    ip -n "$ns" link set lo up
+done
+ip link add c0 netns "$C" type veth peer name rc0 netns "$R"
+ip link add s0 netns "$S" type veth peer name rs0 netns "$R"
+ip -n "$C" link set c0 mtu 1492 up
+ip -n "$R" link set rc0 mtu 1492 up
+ip -n "$R" link set rs0 up
+ip -n "$S" link set s0 up
+ip -n "$C" addr add 192.0.2.10/24 dev c0
+ip -n "$C" addr add 2001:db8:1::10/64 dev c0 nodad
+ip -n "$R" addr add 192.0.2.1/24 dev rc0
+ip -n "$R" addr add 2001:db8:1::1/64 dev rc0 nodad
+ip -n "$R" addr add 198.51.100.1/24 dev rs0
+ip -n "$R" addr add 2001:db8:2::1/64 dev rs0 nodad
+ip -n "$S" addr add 198.51.100.20/24 dev s0
+ip -n "$S" addr add 2001:db8:2::20/64 dev s0 nodad
+ip -n "$C" route add default via 192.0.2.1
+ip -n "$C" -6 route add default via 2001:db8:1::1
+ip -n "$S" route add default via 198.51.100.1
+ip -n "$S" -6 route add default via 2001:db8:2::1
+ip netns exec "$R" sysctl -qw net.ipv4.ip_forward=1
+ip netns exec "$R" sysctl -qw net.ipv6.conf.all.forwarding=1
+V4=198.51.100.20; V6=2001:db8:2::20
+
+# --- HTTP server ----------------------------------------------------------------------------
+cat > "$WORK/httpd.py" <<'PY'
+import socket, sys, time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+BODY = b"<html><body>passivetcp e2e</body></html>\n"
+
+class Handler(BaseHTTPRequestHandler):
+    server_version = "Apache/2.4.57"   # sent as the Server header
+    sys_version = "(Debian)"
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self):
+        time.sleep(0.1)  # lets the server's TCP timestamp clock move for p0f's uptime check
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(BODY)))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.wfile.write(BODY)
+        self.close_connection = True
+
+    def log_message(self, *args):
+        pass
+
+class DualStack(ThreadingHTTPServer):
+    address_family = socket.AF_INET6
+    daemon_threads = True
+    def server_bind(self):
+        self.socket.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+        super().server_bind()
+
+srv = DualStack(("::", int(sys.argv[1])), Handler)
+print("ready", flush=True)
+srv.serve_forever()
+PY
+ins python3 "$WORK/httpd.py" 80 > "$WORK/httpd.out" 2>&1 &
+SRV_PID=$!
+
+# --- capture --------------------------------------------------------------------------------
+ins tcpdump -i s0 -s 0 -U -n -w "$OUT" > "$WORK/tcpdump.out" 2>&1 &
+CAP_PID=$!
+
+wait_for() { # FILE PATTERN WHAT
+    for _ in $(seq 100); do
+        grep -q "$2" "$1" 2>/dev/null && return 0
+        sleep 0.1
+    done
+    cat "$1" >&2 || true
+    die "$3 did not start"
+}
+wait_for "$WORK/httpd.out" ready "HTTP server"
+wait_for "$WORK/tcpdump.out" "listening on" tcpdump
+sleep 0.3
+
+# --- clients --------------------------------------------------------------------------------
+CURL=(curl -s -S -o /dev/null --max-time 10 --noproxy '*')
+PYGET='import sys, urllib.request
+req = urllib.request.Request(sys.argv[1], headers={"Accept-Language": sys.argv[2]})
+urllib.request.build_opener(urllib.request.ProxyHandler({})).open(req, timeout=10).read()'
+
+inc "${CURL[@]}" "http://$V4/"
+sleep 0.5
+inc "${CURL[@]}" -A "Mozilla/5.0 (X11; Linux x86_64; rv:115.0) Gecko/20100101 Firefox/115.0" \
+    -H "Accept-Language: fr-FR,fr;q=0.9,en;q=0.5" "http://$V4/index.html"
+sleep 0.5
+inc python3 -c "$PYGET" "http://$V4/py" "de-DE,de;q=0.8"
+if command -v wget >/dev/null 2>&1; then
+    inc wget -q -O /dev/null --no-proxy --timeout=10 --tries=1 "http://$V4/wget"
+fi
+sleep 0.5
+inc "${CURL[@]}" "http://[$V6]/"
+sleep 0.5
+inc "${CURL[@]}" -A "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36" \
+    -H "Accept-Language: es-ES,es;q=0.9" "http://[$V6]/chrome"
+inc python3 -c "$PYGET" "http://[$V6]/py6" "en-US,en;q=0.7"
+# Linux timestamps without per-connection offsets: SYN-to-SYN uptime becomes measurable
+inc sysctl -qw net.ipv4.tcp_timestamps=2
+ins sysctl -qw net.ipv4.tcp_timestamps=2
+inc "${CURL[@]}" "http://$V4/ts1"
+sleep 1
+inc "${CURL[@]}" -H "Accept-Language: ja" "http://$V4/ts2"
+# the same client address now with another TTL and no timestamps: another host behind it?
+inc sysctl -qw net.ipv4.tcp_timestamps=0
+inc sysctl -qw net.ipv4.ip_default_ttl=128
+inc "${CURL[@]}" "http://$V4/ttl128"
+inc python3 -c "$PYGET" "http://$V4/ttl128py" "pl"
+
+sleep 0.5
+kill -INT "$CAP_PID"
+wait "$CAP_PID" || die "tcpdump failed: $(cat "$WORK/tcpdump.out")"
+CAP_PID=""
+grep -E "packets (captured|received|dropped)" "$WORK/tcpdump.out" >&2 || true
+[ -s "$OUT" ] || die "no capture written to $OUT"
+echo "make-traffic.sh: wrote $OUT" >&2
