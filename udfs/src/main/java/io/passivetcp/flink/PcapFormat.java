@@ -78,7 +78,7 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
             CaptureReader reader = CaptureReader.open(counted, path.toString());
             return new PacketReader(reader, path.toString(), skip);
         } catch (NotACaptureException e) {
-            LOG.info("Skipping {}: {}", path, e.getMessage());
+            LOG.info("Skipped {}", e.getMessage());
             CaptureStatistics.CAPTURES_SKIPPED.increment();
             raw.close();
             return new EmptyReader();
