@@ -17,7 +17,7 @@ die() { echo "make-traffic.sh: $*" >&2; exit 2; }
 
 [ $# -eq 1 ] || die "usage: make-traffic.sh OUT.pcap"
 OUT=$1
-[ "$(id -u)" -eq 0 ] || die "must run as root (creates network namespaces)"
+[ "$EUID" -eq 0 ] || die "must run as root (creates network namespaces)"
 export PATH="$PATH:/usr/sbin:/sbin"
 for tool in ip tcpdump python3 curl; do
     command -v "$tool" >/dev/null 2>&1 || die "required tool missing: $tool"
@@ -30,17 +30,23 @@ C=ptf_c_$ID; R=ptf_r_$ID; S=ptf_s_$ID
 WORK=$(mktemp -d /tmp/ptf-traffic.XXXXXX)
 CAP_PID=""; SRV_PID=""
 
+# stop PID SIGNAL: sends SIGNAL, waits up to 5 s, then SIGKILL
+stop() {
+    kill -"$2" "$1" 2>/dev/null || return 0
+    for _ in $(seq 50); do
+        kill -0 "$1" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -KILL "$1" 2>/dev/null || true
+    wait "$1" 2>/dev/null
+}
+
 cleanup() {
     local rc=$?
+    set +e
     trap - EXIT INT TERM HUP
-    if [ -n "$CAP_PID" ] && kill -0 "$CAP_PID" 2>/dev/null; then
-        kill -INT "$CAP_PID" 2>/dev/null || true
-        wait "$CAP_PID" 2>/dev/null || true
-    fi
-    if [ -n "$SRV_PID" ]; then
-        kill "$SRV_PID" 2>/dev/null || true
-        wait "$SRV_PID" 2>/dev/null || true
-    fi
+    [ -z "$CAP_PID" ] || stop "$CAP_PID" INT
+    [ -z "$SRV_PID" ] || stop "$SRV_PID" TERM
     for ns in $C $R $S; do
         if [ -e "/run/netns/$ns" ]; then
             # a process left inside would keep the namespace alive after 'ip netns del'
@@ -93,7 +99,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 BODY = b"<html><body>passivetcp e2e</body></html>\n"
 
 class Handler(BaseHTTPRequestHandler):
-    server_version = "Apache/2.4.57"   # sent as the Server header
+    # the Server header; its header order is not Apache's, so p0f says "nginx 1.x", params=dishonest
+    server_version = "Apache/2.4.57"
     sys_version = "(Debian)"
     protocol_version = "HTTP/1.1"
 
@@ -121,11 +128,14 @@ srv = DualStack(("::", int(sys.argv[1])), Handler)
 print("ready", flush=True)
 srv.serve_forever()
 PY
-ins python3 "$WORK/httpd.py" 80 > "$WORK/httpd.out" 2>&1 &
+ip netns exec "$S" python3 "$WORK/httpd.py" 80 > "$WORK/httpd.out" 2>&1 &
 SRV_PID=$!
 
 # --- capture --------------------------------------------------------------------------------
-ins tcpdump -i s0 -s 0 -U -n -w "$OUT" > "$WORK/tcpdump.out" 2>&1 &
+# ip netns exec execs tcpdump, so $! is tcpdump itself. -Z root: write OUT as root, whatever the folder's
+# owner. --immediate-mode: without it packets wait in the kernel's ring buffer for up to a second, and the
+# ones still there when tcpdump is stopped are lost (counted as "received by filter", not "captured").
+ip netns exec "$S" tcpdump -i s0 -s 0 -U -n -Z root --immediate-mode -w "$OUT" > "$WORK/tcpdump.out" 2>&1 &
 CAP_PID=$!
 
 wait_for() { # FILE PATTERN WHAT
@@ -173,10 +183,15 @@ inc sysctl -qw net.ipv4.ip_default_ttl=128
 inc "${CURL[@]}" "http://$V4/ttl128"
 inc python3 -c "$PYGET" "http://$V4/ttl128py" "pl"
 
-sleep 0.5
-kill -INT "$CAP_PID"
-wait "$CAP_PID" || die "tcpdump failed: $(cat "$WORK/tcpdump.out")"
+sleep 1
+# SIGINT makes tcpdump flush and close the file; a non-zero status means it did not stop cleanly
+stop "$CAP_PID" INT || die "tcpdump did not stop cleanly: $(cat "$WORK/tcpdump.out")"
 CAP_PID=""
 grep -E "packets (captured|received|dropped)" "$WORK/tcpdump.out" >&2 || true
+captured=$(sed -n 's/^\([0-9]*\) packets\? captured.*/\1/p' "$WORK/tcpdump.out")
+received=$(sed -n 's/^\([0-9]*\) packets\? received by filter.*/\1/p' "$WORK/tcpdump.out")
+if [ "$captured" != "$received" ]; then
+    echo "make-traffic.sh: warning: tcpdump captured $captured of $received packets" >&2
+fi
 [ -s "$OUT" ] || die "no capture written to $OUT"
 echo "make-traffic.sh: wrote $OUT" >&2
