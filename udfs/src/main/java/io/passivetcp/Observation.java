@@ -1,6 +1,17 @@
 package io.passivetcp;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataInputStream;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * One p0f event ({@code mod=syn}, {@code mtu}, ...): what was observed, about whom, and where it stands in the input.
@@ -16,6 +27,11 @@ public final class Observation extends PacketContext {
      */
     public static final int STEP_FINGERPRINT = 0, STEP_TCP_NAT = 1, STEP_MTU = 2, STEP_UPTIME = 3, STEP_HTTP = 4,
             STEP_HTTP_APP_CHECK = 5, STEP_HTTP_NAT = 6;
+    /** A connection summary ({@value #CONNECTION}): never printed, only written to the {@code connections} table. */
+    public static final int STEP_CONNECTION = 7;
+
+    /** Module of a connection summary; not a p0f event, so the text outputs never see it. */
+    public static final String CONNECTION = "connection";
 
     public int step;
 
@@ -23,6 +39,12 @@ public final class Observation extends PacketContext {
     public String module;
     /** Keys and values in p0f's order: key0, value0, key1, value1, ... */
     public String[] fields;
+    /**
+     * Typed values behind the printed fields, for the tables (not printed): {@link Tcp}, {@link Http},
+     * {@link Uptime} or {@link Connection}; null for events whose fields say everything (mtu, host change, ip
+     * sharing).
+     */
+    public Data data;
 
     public Observation() {}
 
@@ -55,6 +77,257 @@ public final class Observation extends PacketContext {
         return null;
     }
 
+    /** The typed values of one observation. */
+    public sealed interface Data permits Tcp, Http, Uptime, Connection {}
+
+    /**
+     * The signature an event was labelled with.
+     *
+     * @param type      {@code specific} or {@code generic} (label type {@code s} / {@code g}); null when unmatched
+     * @param labelClass the OS class ({@code unix}, {@code win}, ...) or {@code !} for an application; null when
+     *                   unmatched
+     * @param name      label name; null when unmatched
+     * @param flavor    label flavor, verbatim ("" when none); null when unmatched
+     * @param matchKind {@code exact}, {@code generic}, {@code fuzzy} or {@code none}
+     * @param line      line of the matched signature in the database, or -1
+     */
+    public record Label(String type, String labelClass, String name, String flavor, String matchKind, int line) {
+        public static final Label NONE = new Label(null, null, null, null, "none", -1);
+    }
+
+    /**
+     * The raw observables of a SYN or SYN+ACK (spec §2.5) and its label.
+     *
+     * @param initialTtl the guessed initial TTL (32, 64, 128 or 255), {@code ttl} + guessed distance
+     * @param distance   hop distance as matched (an upper bound when {@code distanceIsBound})
+     * @param window     the raw 16-bit window
+     * @param optionLayout option layout as in raw_sig, e.g. {@code mss,sok,ts,nop,ws}
+     * @param quirks     quirks as in raw_sig, e.g. {@code df,id+}; "" when none
+     * @param payloadClass {@code 0} or {@code +}
+     * @param tos        the 6-bit DSCP
+     * @param sendsyn    a p0f-sendsyn probe or its response
+     */
+    public record Tcp(int ttl, int initialTtl, int distance, boolean distanceIsBound, int ipOptionLength, int mss,
+            int window, int windowScale, String optionLayout, String quirks, String payloadClass, int tos,
+            boolean sendsyn, Label label) implements Data {}
+
+    /**
+     * An HTTP header block and its label.
+     *
+     * @param httpVersion    0 (HTTP/1.0) or 1 (HTTP/1.1)
+     * @param headerNames    header names in order of arrival, as sent
+     * @param software       User-Agent (request) or Server (response) value, or null
+     * @param acceptLanguage Accept-Language value of a request, or null
+     */
+    public record Http(int httpVersion, List<String> headerNames, String software, String acceptLanguage,
+            boolean dishonest, Label label) implements Data {}
+
+    /**
+     * @param minutes       uptime in minutes
+     * @param moduloDays    the clock's wrap-around period in days
+     * @param rawFrequency  the measured timestamp clock frequency, Hz
+     */
+    public record Uptime(long minutes, long moduloDays, double rawFrequency) implements Data {}
+
+    /**
+     * One tracked connection from its SYN to its end: what each side showed. Times are microseconds since the
+     * epoch.
+     *
+     * @param endReason  {@code fin_rst}, {@code http_done}, {@code new_syn}, {@code expired} or {@code end_of_input}
+     * @param syn        the SYN's observables and label
+     * @param synAck     the SYN+ACK's, or null when none was seen
+     * @param clientMtu  client MTU from the SYN's MSS, or -1; {@code clientLink} its link type (null when none)
+     * @param request    the first HTTP request's fingerprint, or null; {@code requestRawSig} / {@code requestLang}
+     * @param response   the first HTTP response's fingerprint, or null
+     */
+    public record Connection(long startMicros, long endMicros, String endReason, long packets,
+            Tcp syn, String synRawSig, String synParams, Tcp synAck, String synAckRawSig, String synAckParams,
+            int clientMtu, String clientLink, int serverMtu, String serverLink,
+            Http request, String requestRawSig, String requestLang, String requestParams,
+            Http response, String responseRawSig, String responseParams) implements Data {}
+
+    // ---- wire form of the typed values: explicit, shared by the Flink serializer and the flow state ----
+
+    private static final byte NO_DATA = 0, TCP = 1, HTTP = 2, UPTIME = 3, CONNECTION_DATA = 4;
+    private static final String[] MATCH_KINDS = {"none", "exact", "generic", "fuzzy"};
+
+    /** Writes {@code d} (null allowed). */
+    public static void writeData(Data d, DataOutput out) throws IOException {
+        if (d == null) {
+            out.writeByte(NO_DATA);
+        } else if (d instanceof Tcp t) {
+            out.writeByte(TCP);
+            writeTcp(t, out);
+        } else if (d instanceof Http h) {
+            out.writeByte(HTTP);
+            writeHttp(h, out);
+        } else if (d instanceof Uptime u) {
+            out.writeByte(UPTIME);
+            out.writeLong(u.minutes());
+            out.writeLong(u.moduloDays());
+            out.writeDouble(u.rawFrequency());
+        } else {
+            Connection c = (Connection) d;
+            out.writeByte(CONNECTION_DATA);
+            out.writeLong(c.startMicros());
+            out.writeLong(c.endMicros());
+            out.writeUTF(c.endReason());
+            out.writeLong(c.packets());
+            writeOptionalTcp(c.syn(), out);
+            writeNullable(c.synRawSig(), out);
+            writeNullable(c.synParams(), out);
+            writeOptionalTcp(c.synAck(), out);
+            writeNullable(c.synAckRawSig(), out);
+            writeNullable(c.synAckParams(), out);
+            out.writeInt(c.clientMtu());
+            writeNullable(c.clientLink(), out);
+            out.writeInt(c.serverMtu());
+            writeNullable(c.serverLink(), out);
+            writeOptionalHttp(c.request(), out);
+            writeNullable(c.requestRawSig(), out);
+            writeNullable(c.requestLang(), out);
+            writeNullable(c.requestParams(), out);
+            writeOptionalHttp(c.response(), out);
+            writeNullable(c.responseRawSig(), out);
+            writeNullable(c.responseParams(), out);
+        }
+    }
+
+    /** Reads what {@link #writeData} wrote. */
+    public static Data readData(DataInput in) throws IOException {
+        switch (in.readByte()) {
+            case NO_DATA:
+                return null;
+            case TCP:
+                return readTcp(in);
+            case HTTP:
+                return readHttp(in);
+            case UPTIME:
+                return new Uptime(in.readLong(), in.readLong(), in.readDouble());
+            case CONNECTION_DATA:
+                return new Connection(in.readLong(), in.readLong(), in.readUTF(), in.readLong(),
+                        readOptionalTcp(in), readNullable(in), readNullable(in),
+                        readOptionalTcp(in), readNullable(in), readNullable(in),
+                        in.readInt(), readNullable(in), in.readInt(), readNullable(in),
+                        readOptionalHttp(in), readNullable(in), readNullable(in), readNullable(in),
+                        readOptionalHttp(in), readNullable(in), readNullable(in));
+            default:
+                throw new IOException("unknown observation data tag");
+        }
+    }
+
+    /** {@code d} as bytes (for keeping it in state that is a plain POJO). */
+    public static byte[] dataToBytes(Data d) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            writeData(d, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    public static Data dataFromBytes(byte[] b) {
+        try {
+            return readData(new DataInputStream(new ByteArrayInputStream(b)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeTcp(Tcp t, DataOutput out) throws IOException {
+        out.writeByte(t.ttl());
+        out.writeShort(t.initialTtl());
+        out.writeShort(t.distance());
+        out.writeBoolean(t.distanceIsBound());
+        out.writeByte(t.ipOptionLength());
+        out.writeChar(t.mss());
+        out.writeChar(t.window());
+        out.writeByte(t.windowScale());
+        out.writeUTF(t.optionLayout());
+        out.writeUTF(t.quirks());
+        out.writeUTF(t.payloadClass());
+        out.writeByte(t.tos());
+        out.writeBoolean(t.sendsyn());
+        writeLabel(t.label(), out);
+    }
+
+    private static Tcp readTcp(DataInput in) throws IOException {
+        return new Tcp(in.readUnsignedByte(), in.readShort(), in.readShort(), in.readBoolean(), in.readUnsignedByte(),
+                in.readChar(), in.readChar(), in.readUnsignedByte(), in.readUTF(), in.readUTF(), in.readUTF(),
+                in.readUnsignedByte(), in.readBoolean(), readLabel(in));
+    }
+
+    private static void writeHttp(Http h, DataOutput out) throws IOException {
+        out.writeByte(h.httpVersion());
+        out.writeShort(h.headerNames().size());
+        for (String name : h.headerNames()) {
+            out.writeUTF(name);
+        }
+        writeNullable(h.software(), out);
+        writeNullable(h.acceptLanguage(), out);
+        out.writeBoolean(h.dishonest());
+        writeLabel(h.label(), out);
+    }
+
+    private static Http readHttp(DataInput in) throws IOException {
+        int version = in.readUnsignedByte();
+        int n = in.readUnsignedShort();
+        List<String> names = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            names.add(in.readUTF());
+        }
+        return new Http(version, List.copyOf(names), readNullable(in), readNullable(in), in.readBoolean(),
+                readLabel(in));
+    }
+
+    private static void writeOptionalTcp(Tcp t, DataOutput out) throws IOException {
+        out.writeBoolean(t != null);
+        if (t != null) {
+            writeTcp(t, out);
+        }
+    }
+
+    private static Tcp readOptionalTcp(DataInput in) throws IOException {
+        return in.readBoolean() ? readTcp(in) : null;
+    }
+
+    private static void writeOptionalHttp(Http h, DataOutput out) throws IOException {
+        out.writeBoolean(h != null);
+        if (h != null) {
+            writeHttp(h, out);
+        }
+    }
+
+    private static Http readOptionalHttp(DataInput in) throws IOException {
+        return in.readBoolean() ? readHttp(in) : null;
+    }
+
+    private static void writeLabel(Label l, DataOutput out) throws IOException {
+        writeNullable(l.type(), out);
+        writeNullable(l.labelClass(), out);
+        writeNullable(l.name(), out);
+        writeNullable(l.flavor(), out);
+        out.writeByte(Arrays.asList(MATCH_KINDS).indexOf(l.matchKind()));
+        out.writeInt(l.line());
+    }
+
+    private static Label readLabel(DataInput in) throws IOException {
+        return new Label(readNullable(in), readNullable(in), readNullable(in), readNullable(in),
+                MATCH_KINDS[in.readByte()], in.readInt());
+    }
+
+    private static void writeNullable(String s, DataOutput out) throws IOException {
+        out.writeBoolean(s != null);
+        if (s != null) {
+            out.writeUTF(s);
+        }
+    }
+
+    private static String readNullable(DataInput in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof Observation)) {
@@ -66,7 +339,7 @@ public final class Observation extends PacketContext {
                 && clientPort == x.clientPort && serverPort == x.serverPort
                 && module.equals(x.module) && String.valueOf(capture).equals(String.valueOf(x.capture))
                 && Arrays.equals(client, x.client) && Arrays.equals(server, x.server)
-                && Arrays.equals(fields, x.fields);
+                && Arrays.equals(fields, x.fields) && Objects.equals(data, x.data);
     }
 
     @Override

@@ -36,6 +36,12 @@ public final class FlowFunction
     /** Facts for the hosts' state, keyed by host downstream. */
     public static final OutputTag<HostEvent> HOST_EVENTS = new OutputTag<>("host-events", RecordTypeInfo.HOST_EVENT);
 
+    /** Connection summaries ({@link Observation#CONNECTION}), at each flow's end; not p0f events. */
+    public static final OutputTag<Observation> CONNECTIONS = new OutputTag<>("connections", RecordTypeInfo.OBSERVATION);
+
+    /** Fires at the end of the input, to summarise the flows no packet ended (STREAMING). */
+    private static final long END_OF_INPUT = Long.MAX_VALUE;
+
     /** Packet order: {@link TcpPacket#orderMicros}, then capture, then position in the capture. */
     static final Comparator<TcpPacket> PACKET_ORDER = Comparator.<TcpPacket>comparingLong(p -> p.orderMicros)
             .thenComparingLong(p -> p.captureId)
@@ -81,6 +87,15 @@ public final class FlowFunction
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Observation> out) throws Exception {
         buffer.onTimer(timestamp, ctx.timerService(), p -> dispatch(p, ctx, out));
+        // BATCH fires timers only at the end of the key, after its last packet (and does not fire timers
+        // registered meanwhile): any timer is the end of input there.
+        if (timestamp == END_OF_INPUT || batch) {
+            FlowState open = flow.value();
+            if (open != null) {
+                tracker.endOfInput(open, output(ctx, out));
+                flow.update(open);
+            }
+        }
     }
 
     @Override
@@ -92,25 +107,41 @@ public final class FlowFunction
     private void dispatch(TcpPacket p, ReadOnlyContext ctx, Collector<Observation> out) {
         try {
             SignatureDatabase db = database.current(ctx);
-            FlowState next = tracker.process(flow.value(), p, db, new FlowOutput() {
-                @Override
-                public void observation(Observation o) {
-                    emit(o, out);
-                }
-
-                @Override
-                public void hostEvent(HostEvent e) {
-                    ctx.output(HOST_EVENTS, e);
-                }
-            });
+            FlowState before = flow.value();
+            FlowState next = tracker.process(before, p, db, output(ctx, out));
             if (next == null) {
                 flow.clear();
+                if (before != null) {
+                    ctx.timerService().deleteEventTimeTimer(END_OF_INPUT); // nothing left to summarise
+                }
             } else {
                 flow.update(next);
+                if (next.summary != null) {
+                    ctx.timerService().registerEventTimeTimer(END_OF_INPUT);
+                }
             }
         } catch (Exception e) {
             throw new IllegalStateException("flow processing failed at " + p.capture + " packet " + p.ordinal, e);
         }
+    }
+
+    private FlowOutput output(ReadOnlyContext ctx, Collector<Observation> out) {
+        return new FlowOutput() {
+            @Override
+            public void observation(Observation o) {
+                emit(o, out);
+            }
+
+            @Override
+            public void hostEvent(HostEvent e) {
+                ctx.output(HOST_EVENTS, e);
+            }
+
+            @Override
+            public void connection(Observation o) {
+                ctx.output(CONNECTIONS, o);
+            }
+        };
     }
 
     private void emit(Observation o, Collector<Observation> out) {

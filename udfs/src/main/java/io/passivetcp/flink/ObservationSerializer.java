@@ -36,6 +36,7 @@ public final class ObservationSerializer extends RecordSerializer<Observation> {
         for (String f : o.fields) {
             out.writeUTF(f);
         }
+        Observation.writeData(o.data, out);
     }
 
     @Override
@@ -47,6 +48,7 @@ public final class ObservationSerializer extends RecordSerializer<Observation> {
         for (int i = 0; i < o.fields.length; i++) {
             o.fields[i] = in.readUTF();
         }
+        o.data = Observation.readData(in);
         return o;
     }
 

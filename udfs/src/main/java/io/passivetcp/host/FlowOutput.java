@@ -7,4 +7,10 @@ public interface FlowOutput {
     void observation(Observation o);
 
     void hostEvent(HostEvent e);
+
+    /**
+     * A connection summary ({@link Observation#CONNECTION}) at the end of a flow: not a p0f event, so it has its own
+     * channel, which p0f-compatible consumers ignore (the default).
+     */
+    default void connection(Observation o) {}
 }

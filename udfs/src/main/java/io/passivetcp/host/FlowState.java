@@ -29,6 +29,17 @@ public class FlowState {
     public long nextServerSeq;
     /** Identifies this flow instance among all flows of the 4-tuple, for per-flow state kept by the hosts. */
     public long flowId;
+    /** Server address (4 or 16 bytes), for the connection summary. */
+    public byte[] serverAddress;
+    /** Time of the SYN and of the flow's latest packet, microseconds since the epoch; packets seen in the flow. */
+    public long startMicros;
+    public long lastMicros;
+    public long packets;
+    /**
+     * The connection summary so far ({@link io.passivetcp.Observation.Connection}, encoded by
+     * {@link io.passivetcp.Observation#dataToBytes}); null for flows without one (sendsyn probes).
+     */
+    public byte[] summary;
     /** Both directions' HTTP buffers and parser state ({@code req_data}, {@code resp_data}, ...). */
     public io.passivetcp.http.HttpFlowState http = new io.passivetcp.http.HttpFlowState();
 

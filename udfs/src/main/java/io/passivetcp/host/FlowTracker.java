@@ -9,8 +9,11 @@ import io.passivetcp.http.HttpFingerprint;
 import io.passivetcp.http.HttpTracker;
 import io.passivetcp.mtu.MtuMatcher;
 import io.passivetcp.packet.TcpPacket;
+import io.passivetcp.signature.Label;
 import io.passivetcp.signature.SignatureDatabase;
+import io.passivetcp.tcp.Quirk;
 import io.passivetcp.tcp.TcpFingerprint;
+import io.passivetcp.tcp.TcpMatch;
 
 /**
  * p0f's per-packet dispatch for one connection ({@code flow_dispatch}, spec §8.2): SYN, SYN+ACK, ACK, FIN and RST.
@@ -37,10 +40,14 @@ public final class FlowTracker {
      */
     public FlowState process(FlowState flow, TcpPacket p, SignatureDatabase db, FlowOutput out) {
         if (flow != null && expiredBefore(flow, p)) {
+            endConnection(flow, "expired", out);
             flow = null;
         }
         if (flow != null) {
             flow.lastExpiryRun = p.expiryRun;
+            if (!p.isPureSyn()) {
+                countPacket(flow, p);
+            }
         }
         if (p.isPureSyn()) {
             return onSyn(flow, p, db, out);
@@ -53,9 +60,24 @@ public final class FlowTracker {
         }
         if ((p.tcpType & (TcpPacket.FIN | TcpPacket.RST)) != 0) {
             emitTimestampOnly(flow, p, out);
+            endConnection(flow, "fin_rst", out);
             return null;
         }
         return onAck(flow, p, db, out);
+    }
+
+    private static void countPacket(FlowState flow, TcpPacket p) {
+        flow.packets++;
+        flow.lastMicros = Math.max(flow.lastMicros, p.tsMicros);
+    }
+
+    /**
+     * Ends a flow that no packet ended (the input ended, or a stream is drained): emits its connection summary.
+     */
+    public void endOfInput(FlowState flow, FlowOutput out) {
+        if (flow != null) {
+            endConnection(flow, "end_of_input", out);
+        }
     }
 
     /**
@@ -69,7 +91,11 @@ public final class FlowTracker {
 
     private FlowState onSyn(FlowState flow, TcpPacket p, SignatureDatabase db, FlowOutput out) {
         if (flow != null && isFromClient(flow, p) && p.seq == ((flow.nextClientSeq - 1) & 0xFFFFFFFFL)) {
+            countPacket(flow, p);
             return flow; // a retransmitted SYN (spec §8.2, synthetic T36)
+        }
+        if (flow != null) {
+            endConnection(flow, "new_syn", out);
         }
         FlowState created = newFlow(p);
         HostEvent client = hostEvent(p, created, true);
@@ -79,7 +105,8 @@ public final class FlowTracker {
         out.hostEvent(server);
 
         TcpFingerprint fp = TcpFingerprint.of(db, p, 0, created.sendsyn);
-        out.observation(fingerprintObservation(created.sendsyn ? "sendsyn probe" : "syn", true, fp, p, created));
+        Observation syn = fingerprintObservation(created.sendsyn ? "sendsyn probe" : "syn", true, fp, p, created, db);
+        out.observation(syn);
         if (created.sendsyn) {
             out.hostEvent(client);
             created.synMss = p.mss;
@@ -90,6 +117,11 @@ public final class FlowTracker {
             out.hostEvent(client);
             return null; // application signature: checked against the host's OS, then the flow is dropped (§4.6)
         }
+        Summary summary = new Summary();
+        summary.syn = (Observation.Tcp) syn.data;
+        summary.synRawSig = fp.rawSig();
+        summary.synParams = fp.params();
+        created.summary = summary.toBytes();
         emitMtu(p, true, db, created, out);
         addTimestampSample(client, created, p);
         out.hostEvent(client);
@@ -100,7 +132,7 @@ public final class FlowTracker {
     private FlowState onSynAck(FlowState flow, TcpPacket p, SignatureDatabase db, FlowOutput out) {
         if (flow.sendsyn) {
             TcpFingerprint fp = TcpFingerprint.of(db, p, flow.synMss, true);
-            out.observation(fingerprintObservation("sendsyn response", false, fp, p, flow));
+            out.observation(fingerprintObservation("sendsyn response", false, fp, p, flow, db));
             return null;
         }
         if (isFromClient(flow, p) || flow.acked) {
@@ -108,11 +140,18 @@ public final class FlowTracker {
         }
         flow.acked = true;
         TcpFingerprint fp = TcpFingerprint.of(db, p, flow.synMss, false);
-        out.observation(fingerprintObservation("syn+ack", false, fp, p, flow));
+        Observation synAck = fingerprintObservation("syn+ack", false, fp, p, flow, db);
+        out.observation(synAck);
+        updateSummary(flow, s -> {
+            s.synAck = (Observation.Tcp) synAck.data;
+            s.synAckRawSig = fp.rawSig();
+            s.synAckParams = fp.params();
+        });
         HostEvent server = hostEvent(p, flow, false);
         addFingerprint(server, HostEvent.SYN_ACK, fp, p);
         if (fp.match().application()) {
             out.hostEvent(server);
+            endConnection(flow, "application", out);
             return null;
         }
         emitMtu(p, false, db, flow, out);
@@ -125,6 +164,7 @@ public final class FlowTracker {
     /** ACK-class segments: in-order ones feed uptime and HTTP (spec §8.2, §7.1). */
     private FlowState onAck(FlowState flow, TcpPacket p, SignatureDatabase db, FlowOutput out) {
         if (flow.sendsyn || !flow.acked) {
+            endConnection(flow, "no_syn_ack", out);
             return null;
         }
         boolean toServer = isFromClient(flow, p);
@@ -141,19 +181,42 @@ public final class FlowTracker {
             flow.nextServerSeq = next;
         }
         boolean done = p.payLen > 0 && HttpTracker.onPayload(flow.http, toServer, p.payload, 0, p.payloadLength,
-                p.tsSeconds, db, fp -> addHttp(fp, p, flow, sender, out));
+                p.tsSeconds, db, fp -> addHttp(fp, p, flow, sender, db, out));
         if (sample || sender.httpKind != HostEvent.NONE) {
             out.hostEvent(sender);
         }
-        return done ? null : flow;
+        if (done) {
+            endConnection(flow, "http_done", out);
+            return null;
+        }
+        return flow;
     }
 
     /** Prints the HTTP fingerprint and hands it to its subject, the segment's sender. */
-    private static void addHttp(HttpFingerprint fp, TcpPacket p, FlowState flow, HostEvent sender, FlowOutput out) {
+    private static void addHttp(HttpFingerprint fp, TcpPacket p, FlowState flow, HostEvent sender,
+            SignatureDatabase db, FlowOutput out) {
         boolean request = fp.request();
-        out.observation(observation(p, flow, new Observation(request ? "http request" : "http response", request,
+        Observation o = observation(p, flow, new Observation(request ? "http request" : "http response", request,
                 Observation.STEP_HTTP, fp.labelKey(), fp.labelValue(), "lang", fp.lang(), "params", fp.params(),
-                "raw_sig", fp.rawSig())));
+                "raw_sig", fp.rawSig()));
+        Observation.Label label = fp.match() == null ? Observation.Label.NONE
+                : label(db, fp.label(), fp.match().generic() ? "generic" : "exact", fp.match().line());
+        Observation.Http http = new Observation.Http(fp.httpVersion(), fp.headerNames(), fp.software(),
+                request ? fp.acceptLanguage() : null, fp.dishonest(), label);
+        o.data = http;
+        out.observation(o);
+        updateSummary(flow, s -> {
+            if (request && s.request == null) {
+                s.request = http;
+                s.requestRawSig = fp.rawSig();
+                s.requestLang = fp.lang();
+                s.requestParams = fp.params();
+            } else if (!request && s.response == null) {
+                s.response = http;
+                s.responseRawSig = fp.rawSig();
+                s.responseParams = fp.params();
+            }
+        });
         sender.httpKind = request ? HostEvent.REQUEST : HostEvent.RESPONSE;
         sender.httpSignatureLine = fp.match() == null ? -1 : fp.match().line();
         sender.httpDishonest = fp.dishonest();
@@ -205,6 +268,10 @@ public final class FlowTracker {
         f.sendsyn = p.win == P0fConfig.SPECIAL_WIN && p.mss == P0fConfig.SPECIAL_MSS;
         f.nextClientSeq = (p.seq + 1) & 0xFFFFFFFFL;
         f.flowId = p.captureId * 0x9E3779B97F4A7C15L + p.ordinal;
+        f.serverAddress = Arrays.copyOf(p.dst, p.addressLength());
+        f.startMicros = p.tsMicros;
+        f.lastMicros = p.tsMicros;
+        f.packets = 1;
         return f;
     }
 
@@ -213,14 +280,130 @@ public final class FlowTracker {
             return;
         }
         int rawMtu = MtuMatcher.rawMtu(p);
+        String link = MtuMatcher.link(db, rawMtu);
         out.observation(observation(p, flow, new Observation("mtu", subjectIsClient, Observation.STEP_MTU,
-                "link", MtuMatcher.link(db, rawMtu), "raw_mtu", Integer.toString(rawMtu))));
+                "link", link, "raw_mtu", Integer.toString(rawMtu))));
+        updateSummary(flow, s -> {
+            if (subjectIsClient) {
+                s.clientMtu = rawMtu;
+                s.clientLink = link;
+            } else {
+                s.serverMtu = rawMtu;
+                s.serverLink = link;
+            }
+        });
     }
 
     private static Observation fingerprintObservation(String module, boolean subjectIsClient, TcpFingerprint fp,
-            TcpPacket p, FlowState flow) {
-        return observation(p, flow, new Observation(module, subjectIsClient, Observation.STEP_FINGERPRINT,
+            TcpPacket p, FlowState flow, SignatureDatabase db) {
+        Observation o = observation(p, flow, new Observation(module, subjectIsClient, Observation.STEP_FINGERPRINT,
                 fp.labelKey(), fp.labelValue(), "dist", fp.dist(), "params", fp.params(), "raw_sig", fp.rawSig()));
+        o.data = tcpData(fp, p, flow.sendsyn, db);
+        return o;
+    }
+
+    /** The raw observables of a SYN or SYN+ACK and its label, for the tables. */
+    static Observation.Tcp tcpData(TcpFingerprint fp, TcpPacket p, boolean sendsyn, SignatureDatabase db) {
+        TcpMatch m = fp.match();
+        Observation.Label label = Observation.Label.NONE;
+        if (m.matched()) {
+            String kind = m.fuzzy() ? "fuzzy" : m.generic() ? "generic" : "exact";
+            label = label(db, m.signature().label(), kind, m.signature().line());
+        }
+        return new Observation.Tcp(p.ttl, TcpFingerprint.initialTtl(p), m.distance(), m.badTtl(), p.olen, p.mss,
+                p.win, p.wscale, TcpFingerprint.optionLayout(p), Quirk.render(p.quirks), TcpFingerprint.payloadClass(p),
+                p.tos, sendsyn, label);
+    }
+
+    private static Observation.Label label(SignatureDatabase db, Label l, String matchKind, int line) {
+        String labelClass = l.isApplication() ? "!" : db.classes().get(l.classId());
+        return new Observation.Label(l.generic() ? "generic" : "specific", labelClass, l.name(), l.flavor(),
+                matchKind, line);
+    }
+
+    // ---- connection summaries (the connections table) ----
+
+    /** The mutable form of {@link Observation.Connection} while its flow lives. */
+    private static final class Summary {
+        Observation.Tcp syn;
+        String synRawSig;
+        String synParams;
+        Observation.Tcp synAck;
+        String synAckRawSig;
+        String synAckParams;
+        int clientMtu = -1;
+        String clientLink;
+        int serverMtu = -1;
+        String serverLink;
+        Observation.Http request;
+        String requestRawSig;
+        String requestLang;
+        String requestParams;
+        Observation.Http response;
+        String responseRawSig;
+        String responseParams;
+
+        static Summary of(byte[] bytes) {
+            Observation.Connection c = (Observation.Connection) Observation.dataFromBytes(bytes);
+            Summary s = new Summary();
+            s.syn = c.syn();
+            s.synRawSig = c.synRawSig();
+            s.synParams = c.synParams();
+            s.synAck = c.synAck();
+            s.synAckRawSig = c.synAckRawSig();
+            s.synAckParams = c.synAckParams();
+            s.clientMtu = c.clientMtu();
+            s.clientLink = c.clientLink();
+            s.serverMtu = c.serverMtu();
+            s.serverLink = c.serverLink();
+            s.request = c.request();
+            s.requestRawSig = c.requestRawSig();
+            s.requestLang = c.requestLang();
+            s.requestParams = c.requestParams();
+            s.response = c.response();
+            s.responseRawSig = c.responseRawSig();
+            s.responseParams = c.responseParams();
+            return s;
+        }
+
+        Observation.Connection toRecord(long start, long end, String reason, long packets) {
+            return new Observation.Connection(start, end, reason, packets, syn, synRawSig, synParams, synAck,
+                    synAckRawSig, synAckParams, clientMtu, clientLink, serverMtu, serverLink, request, requestRawSig,
+                    requestLang, requestParams, response, responseRawSig, responseParams);
+        }
+
+        byte[] toBytes() {
+            return Observation.dataToBytes(toRecord(0, 0, "", 0));
+        }
+    }
+
+    private static void updateSummary(FlowState flow, java.util.function.Consumer<Summary> change) {
+        if (flow.summary == null) {
+            return;
+        }
+        Summary s = Summary.of(flow.summary);
+        change.accept(s);
+        flow.summary = s.toBytes();
+    }
+
+    /** Emits the flow's connection summary, once; the flow is over. */
+    private static void endConnection(FlowState flow, String reason, FlowOutput out) {
+        if (flow.summary == null) {
+            return;
+        }
+        Observation o = new Observation(Observation.CONNECTION, true, Observation.STEP_CONNECTION);
+        o.tsMicros = flow.startMicros;
+        o.tsSeconds = Math.floorDiv(flow.startMicros, 1_000_000L);
+        o.orderMicros = flow.startMicros;
+        o.capture = flow.capture;
+        o.ipVersion = flow.clientAddress.length == 4 ? 4 : 6;
+        o.client = flow.clientAddress;
+        o.server = flow.serverAddress;
+        o.clientPort = flow.clientPort;
+        o.serverPort = flow.serverPort;
+        o.data = Summary.of(flow.summary).toRecord(flow.startMicros, flow.lastMicros, reason, flow.packets);
+        flow.summary = null;
+        out.connection(o);
     }
 
     /** Fills in where and about whom: the packet's position and the flow's client and server. */

@@ -53,7 +53,9 @@ public final class HostTracker {
         if (e.timestampSample) {
             String[] uptime = UptimeCheck.apply(h, e);
             if (uptime != null) {
-                out.accept(observation(e, "uptime", EventStep.UPTIME, uptime));
+                Observation o = observation(e, "uptime", EventStep.UPTIME, uptime);
+                o.data = new Observation.Uptime(h.lastUpMin, h.upModDays, rawFrequency(uptime[3]));
+                out.accept(o);
             }
         }
         if (e.tcpKind != HostEvent.NONE && !e.tcpApplication) {
@@ -99,6 +101,11 @@ public final class HostTracker {
             alarm = TcpNatSignals.apply(h, e, db);
         }
         raise(alarm, e, EventStep.TCP_NAT, out);
+    }
+
+    /** The measured frequency back from its printed form ({@code 1000.00 Hz}): what the log shows. */
+    private static double rawFrequency(String printed) {
+        return Double.parseDouble(printed.substring(0, printed.indexOf(' ')));
     }
 
     private static void rememberTcpFingerprint(HostState h, HostEvent e) {

@@ -25,6 +25,8 @@ public final class HttpFingerprint {
     private final long date;
     private final long receivedSeconds;
     private final int httpVersion;
+    private final java.util.List<String> headerNames;
+    private final String acceptLanguage;
 
     HttpFingerprint(HttpMessage m, HttpSignature match, long receivedSeconds) {
         this.request = m.request();
@@ -41,6 +43,8 @@ public final class HttpFingerprint {
         this.date = m.request() ? 0 : HttpDate.parse(m.dateValue());
         this.receivedSeconds = receivedSeconds;
         this.httpVersion = m.version();
+        this.headerNames = m.headers().stream().map(HttpMessage.Header::name).toList();
+        this.acceptLanguage = m.acceptLanguage();
     }
 
     private static String params(boolean dishonest, boolean anonymous, boolean generic) {
@@ -123,6 +127,16 @@ public final class HttpFingerprint {
     /** 0 (HTTP/1.0) or 1 (HTTP/1.1). */
     public int httpVersion() {
         return httpVersion;
+    }
+
+    /** Header names in arrival order, as sent. */
+    public java.util.List<String> headerNames() {
+        return headerNames;
+    }
+
+    /** The Accept-Language value of a request (up to its first NUL), or null. */
+    public String acceptLanguage() {
+        return acceptLanguage;
     }
 
     /** The matched label, or null. */

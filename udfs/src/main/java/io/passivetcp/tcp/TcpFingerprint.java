@@ -108,6 +108,28 @@ public final class TcpFingerprint {
         return p.isSynAck() && p.mss == P0fConfig.SPECIAL_MSS;
     }
 
+    /** The option layout as in a raw_sig, e.g. {@code mss,sok,ts,nop,ws} ("" when there are no options). */
+    public static String optionLayout(TcpPacket p) {
+        StringBuilder sb = new StringBuilder(32);
+        for (int i = 0; i < p.layoutLength; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            TcpOption.appendToken(sb, p.layoutKind(i), p.eolPad);
+        }
+        return sb.toString();
+    }
+
+    /** The guessed initial TTL: the nearest of 32, 64, 128 and 255 at or above the observed TTL. */
+    public static int initialTtl(TcpPacket p) {
+        return p.ttl + TtlDistance.guess(p.ttl);
+    }
+
+    /** The payload class as in a raw_sig: {@code +} with payload, else {@code 0}. */
+    public static String payloadClass(TcpPacket p) {
+        return p.payLen > 0 ? "+" : "0";
+    }
+
     public TcpMatch match() {
         return match;
     }

@@ -23,6 +23,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.passivetcp.P0fConfig;
 import io.passivetcp.job.sink.P0fTextSink;
+import io.passivetcp.job.tables.TableSinks;
 import io.passivetcp.job.topology.FingerprintTopology;
 import io.passivetcp.job.topology.JobOptions;
 import io.passivetcp.signature.SignatureDatabase;
@@ -52,7 +53,17 @@ public final class PassiveTcpCommand implements Callable<Integer> {
             description = "Write one p0f-format log per capture: DIR/<path relative to its -r root>.log.")
     String logDir;
 
-    @Option(names = "--console", description = "Print p0f console blocks even when -o or --log-dir is given.")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Write Parquet tables under DIR (any Flink filesystem path): DIR/<table>/date=YYYY-MM-DD/.")
+    String outDir;
+
+    @Option(names = "--checkpoint-interval", paramLabel = "SECONDS", defaultValue = "30",
+            description = "STREAMING with --out: checkpoint (and so commit table files) every SECONDS. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    long checkpointSeconds;
+
+    @Option(names = "--console",
+            description = "Print p0f console blocks even when -o, --log-dir or --out is given.")
     boolean console;
 
     @Option(names = {"-f", "--fingerprints"}, paramLabel = "FILE",
@@ -97,11 +108,20 @@ public final class PassiveTcpCommand implements Callable<Integer> {
             return 2;
         }
         StreamExecutionEnvironment env = environment(options.batch(), parallelism);
-        boolean printConsole = console || (logFile == null && logDir == null);
-        FingerprintTopology.build(env, options)
-                .sinkTo(new P0fTextSink(printConsole, logFile, logDir, inputRoots()))
-                .name("p0f text outputs")
-                .setParallelism(1);
+        boolean printConsole = console || (logFile == null && logDir == null && outDir == null);
+        FingerprintTopology.Observations observations = FingerprintTopology.observations(env, options);
+        if (printConsole || logFile != null || logDir != null) {
+            FingerprintTopology.ordered(observations, options)
+                    .sinkTo(new P0fTextSink(printConsole, logFile, logDir, inputRoots()))
+                    .name("p0f text outputs")
+                    .setParallelism(1);
+        }
+        if (outDir != null) {
+            if (!options.batch()) {
+                env.enableCheckpointing(checkpointSeconds * 1000); // bulk files are committed by checkpoints
+            }
+            TableSinks.attach(observations, outDir, options.databaseVersion());
+        }
         Progress progress = quiet ? null : Progress.start(inputs);
         try {
             env.execute("passivetcp " + String.join(" ", inputs));
@@ -129,6 +149,9 @@ public final class PassiveTcpCommand implements Callable<Integer> {
             throw new UsageException("bad signature database: " + e.getMessage());
         }
         long[] limits = parseTimeouts();
+        if (checkpointSeconds < 1) {
+            throw new UsageException("--checkpoint-interval wants a number of seconds >= 1");
+        }
         return new JobOptions(inputs, name, text, stateScope == StateScope.capture, mode == Mode.batch, limits[0],
                 limits[1]);
     }
@@ -180,7 +203,12 @@ public final class PassiveTcpCommand implements Callable<Integer> {
      * Records cross operators with explicit serializers only, and objects are reused.
      */
     public static StreamExecutionEnvironment environment(boolean batch, Integer parallelism) {
-        Configuration conf = new Configuration();
+        return environment(batch, parallelism, new Configuration());
+    }
+
+    /** {@link #environment(boolean, Integer)} with further settings, e.g. a savepoint to restore. */
+    public static StreamExecutionEnvironment environment(boolean batch, Integer parallelism, Configuration extra) {
+        Configuration conf = new Configuration(extra);
         conf.set(ExecutionOptions.RUNTIME_MODE, batch ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         conf.set(PipelineOptions.OBJECT_REUSE, true);

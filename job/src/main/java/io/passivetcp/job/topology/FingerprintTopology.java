@@ -43,8 +43,34 @@ public final class FingerprintTopology {
      */
     static final Duration CAPTURE_DISORDER = Duration.ofSeconds(2);
 
+    /**
+     * What the dataflow produces, unordered: the flow function's events (syn, syn+ack, mtu, http, sendsyn), the host
+     * function's (uptime, host change, ip sharing), and the connection summaries, which are not p0f events.
+     */
+    public record Observations(DataStream<Observation> flowEvents, DataStream<Observation> hostEvents,
+            DataStream<Observation> connections) {
+        /** All p0f events, unordered. */
+        public DataStream<Observation> events() {
+            return flowEvents.union(hostEvents);
+        }
+    }
+
     /** Builds the dataflow on {@code env} and returns the ordered observations. */
     public static DataStream<Observation> build(StreamExecutionEnvironment env, JobOptions options) {
+        return ordered(observations(env, options), options);
+    }
+
+    /** Puts the events into p0f's output order, on one subtask (what the text outputs need). */
+    public static DataStream<Observation> ordered(Observations observations, JobOptions options) {
+        return observations.events()
+                .keyBy(o -> (byte) 0, Types.BYTE)
+                .process(new ObservationOrderFunction(options.batch()), RecordTypeInfo.OBSERVATION)
+                .name("output order")
+                .setParallelism(1);
+    }
+
+    /** Builds the dataflow on {@code env}, up to the unordered observations. */
+    public static Observations observations(StreamExecutionEnvironment env, JobOptions options) {
         Path[] inputs = options.inputs().stream().map(Path::new).toArray(Path[]::new);
         FileSource<TcpPacket> captures = FileSource.forBulkFileFormat(new PcapFormat(), inputs).build();
         SingleOutputStreamOperator<TcpPacket> packets = env.fromSource(captures,
@@ -77,10 +103,6 @@ public final class FingerprintTopology {
                         RecordTypeInfo.OBSERVATION)
                 .name("hosts");
 
-        return flows.union(hosts)
-                .keyBy(o -> (byte) 0, Types.BYTE)
-                .process(new ObservationOrderFunction(options.batch()), RecordTypeInfo.OBSERVATION)
-                .name("output order")
-                .setParallelism(1);
+        return new Observations(flows, hosts, flows.getSideOutput(FlowFunction.CONNECTIONS));
     }
 }

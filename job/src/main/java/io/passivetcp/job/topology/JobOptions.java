@@ -3,6 +3,9 @@ package io.passivetcp.job.topology;
 import java.io.Serializable;
 import java.util.List;
 
+import io.passivetcp.signature.SignatureDatabase;
+import io.passivetcp.signature.SignatureSyntaxException;
+
 /**
  * What one run does, independent of how it was asked for (CLI, tests).
  *
@@ -21,4 +24,14 @@ public record JobOptions(
         boolean perCaptureState,
         boolean batch,
         long connMaxAgeSeconds,
-        long hostIdleLimitMinutes) implements Serializable {}
+        long hostIdleLimitMinutes) implements Serializable {
+
+    /** The database's version, a hash of its text (SignatureDatabase#version), as written in every table row. */
+    public String databaseVersion() {
+        try {
+            return SignatureDatabase.parse(databaseName, databaseText).version();
+        } catch (SignatureSyntaxException e) {
+            throw new IllegalArgumentException("bad signature database: " + e.getMessage(), e);
+        }
+    }
+}

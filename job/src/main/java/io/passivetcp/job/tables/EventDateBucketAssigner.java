@@ -1,0 +1,40 @@
+package io.passivetcp.job.tables;
+
+import java.time.LocalDate;
+
+import org.apache.flink.connector.file.sink.FileSink;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
+import org.apache.flink.streaming.api.functions.sink.filesystem.BucketAssigner;
+import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.SimpleVersionedStringSerializer;
+
+import io.passivetcp.Observation;
+
+/**
+ * Hive-style partitions by the event's own date, UTC: {@code date=YYYY-MM-DD}. Event time, not processing time
+ * (Flink's {@code DateTimeBucketAssigner}), so that an archive from 2019 lands in 2019's partitions.
+ * Used by the {@link FileSink}s of {@link TableSinks}.
+ */
+public final class EventDateBucketAssigner implements BucketAssigner<Observation, String> {
+    private static final long serialVersionUID = 1L;
+    private static final long MICROS_PER_DAY = 86_400_000_000L;
+
+    @Override
+    public String getBucketId(Observation o, Context context) {
+        return partition(o.tsMicros);
+    }
+
+    /** {@code date=YYYY-MM-DD} of a time in microseconds since the epoch, UTC. */
+    public static String partition(long micros) {
+        return "date=" + LocalDate.ofEpochDay(Math.floorDiv(micros, MICROS_PER_DAY));
+    }
+
+    @Override
+    public SimpleVersionedSerializer<String> getSerializer() {
+        return SimpleVersionedStringSerializer.INSTANCE;
+    }
+
+    @Override
+    public String toString() {
+        return "EventDateBucketAssigner";
+    }
+}

@@ -1,0 +1,249 @@
+package io.passivetcp.job.tables;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+
+import io.passivetcp.Observation;
+import io.passivetcp.output.P0fFormat;
+
+/**
+ * The Parquet tables: folder name, the events that go into each, and how an {@link Observation} becomes a row of its
+ * explicit, versioned Avro schema ({@code schemas/<folder>.avsc}, namespace {@code io.passivetcp.tables.v1}).
+ * Column names are part of the schema's contract: add columns, never rename them.
+ */
+public enum Table {
+    SYN("syn", true, "syn", "sendsyn probe"),
+    SYN_ACK("syn_ack", true, "syn+ack", "sendsyn response"),
+    MTU("mtu", true, "mtu"),
+    UPTIME("uptime", false, "uptime"),
+    HTTP_REQUEST("http_request", true, "http request"),
+    HTTP_RESPONSE("http_response", true, "http response"),
+    HOST_CHANGE("host_change", false, "host change"),
+    IP_SHARING("ip_sharing", false, "ip sharing"),
+    CONNECTIONS("connections", true, Observation.CONNECTION);
+
+    /** Version of the schemas (the {@code v1} of their namespace); bumped on any incompatible change. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private final String folder;
+    private final boolean fromFlows;
+    private final Set<String> modules;
+
+    Table(String folder, boolean fromFlows, String... modules) {
+        this.folder = folder;
+        this.fromFlows = fromFlows;
+        this.modules = Set.of(modules);
+    }
+
+    /** The table's folder under the output directory, e.g. {@code syn_ack}. */
+    public String folder() {
+        return folder;
+    }
+
+    /** Its events come from the flow function (else from the host function). */
+    boolean fromFlows() {
+        return fromFlows;
+    }
+
+    /** Whether an observation with this {@code mod=} value is a row of this table. */
+    public boolean accepts(String module) {
+        return modules.contains(module);
+    }
+
+    /** The table holding events of this {@code mod=} value, or null. */
+    public static Table of(String module) {
+        for (Table t : values()) {
+            if (t.accepts(module)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** The schema's JSON text, from the classpath. */
+    public String schemaText() {
+        try (InputStream in = Table.class.getResourceAsStream("/schemas/" + folder + ".avsc")) {
+            if (in == null) {
+                throw new IllegalStateException("schema missing from the jar: schemas/" + folder + ".avsc");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Schema schema() {
+        return new Schema.Parser().parse(schemaText());
+    }
+
+    /** One row of this table. */
+    public GenericRecord toRecord(Observation o, Schema schema, String dbVersion) {
+        GenericData.Record r = new GenericData.Record(schema);
+        if (this == CONNECTIONS) {
+            connection(r, o, dbVersion);
+            return r;
+        }
+        r.put("event_time", o.tsMicros);
+        r.put("capture", o.capture);
+        r.put("packet_index", o.ordinal);
+        r.put("subject", o.subjectIsClient ? "cli" : "srv");
+        String client = address(o.client);
+        String server = address(o.server);
+        r.put("subject_address", o.subjectIsClient ? client : server);
+        r.put("ip_version", o.ipVersion);
+        r.put("client_address", client);
+        r.put("client_port", o.clientPort);
+        r.put("server_address", server);
+        r.put("server_port", o.serverPort);
+        r.put("db_version", dbVersion);
+        switch (this) {
+            case SYN, SYN_ACK -> tcp(r, o);
+            case MTU -> {
+                r.put("link", o.get("link"));
+                r.put("raw_mtu", Integer.parseInt(o.get("raw_mtu")));
+            }
+            case UPTIME -> {
+                Observation.Uptime u = (Observation.Uptime) o.data;
+                r.put("uptime", o.get("uptime"));
+                r.put("uptime_minutes", u.minutes());
+                r.put("modulo_days", u.moduloDays());
+                r.put("raw_freq_hz", u.rawFrequency());
+            }
+            case HTTP_REQUEST, HTTP_RESPONSE -> http(r, o);
+            case HOST_CHANGE, IP_SHARING -> {
+                r.put("reason", o.get("reason"));
+                r.put("raw_hits", o.get("raw_hits"));
+            }
+            default -> throw new IllegalStateException(name());
+        }
+        return r;
+    }
+
+    private static void tcp(GenericData.Record r, Observation o) {
+        Observation.Tcp t = (Observation.Tcp) o.data;
+        r.put("sendsyn", t.sendsyn());
+        r.put("ttl", t.ttl());
+        r.put("initial_ttl", t.initialTtl());
+        r.put("distance", t.distance());
+        r.put("distance_is_bound", t.distanceIsBound());
+        r.put("ip_option_length", t.ipOptionLength());
+        r.put("mss", t.mss());
+        r.put("window", t.window());
+        r.put("window_scale", t.windowScale());
+        r.put("option_layout", t.optionLayout());
+        r.put("quirks", t.quirks());
+        r.put("payload_class", t.payloadClass());
+        r.put("tos", t.tos());
+        r.put("raw_sig", o.get("raw_sig"));
+        label(r, "", o.key(0), o.value(0), t.label());
+        r.put("params", o.get("params"));
+    }
+
+    private static void http(GenericData.Record r, Observation o) {
+        Observation.Http h = (Observation.Http) o.data;
+        r.put("http_version", h.httpVersion());
+        r.put("header_names", h.headerNames());
+        if (o.module.equals("http request")) {
+            r.put("user_agent", h.software());
+            r.put("accept_language", h.acceptLanguage());
+            r.put("lang", o.get("lang"));
+        } else {
+            r.put("server", h.software());
+        }
+        r.put("raw_sig", o.get("raw_sig"));
+        label(r, "", o.key(0), o.value(0), h.label());
+        r.put("params", o.get("params"));
+        r.put("dishonest", h.dishonest());
+    }
+
+    private static void label(GenericData.Record r, String prefix, String key, String printed,
+            Observation.Label l) {
+        r.put(prefix + "label_key", key);
+        r.put(prefix + "label", printed);
+        r.put(prefix + "label_type", l.type());
+        r.put(prefix + "label_class", l.labelClass());
+        r.put(prefix + "label_name", l.name());
+        r.put(prefix + "label_flavor", l.flavor());
+        r.put(prefix + "match_kind", l.matchKind());
+        r.put(prefix + "signature_line", l.line() < 0 ? null : l.line());
+    }
+
+    private static void connection(GenericData.Record r, Observation o, String dbVersion) {
+        Observation.Connection c = (Observation.Connection) o.data;
+        r.put("event_time", c.startMicros());
+        r.put("end_time", c.endMicros());
+        r.put("end_reason", c.endReason());
+        r.put("packets", c.packets());
+        r.put("capture", o.capture);
+        r.put("ip_version", o.ipVersion);
+        r.put("client_address", address(o.client));
+        r.put("client_port", o.clientPort);
+        r.put("server_address", address(o.server));
+        r.put("server_port", o.serverPort);
+        r.put("db_version", dbVersion);
+        connectionTcp(r, "syn_", c.syn(), c.synRawSig(), c.synParams());
+        connectionTcp(r, "syn_ack_", c.synAck(), c.synAckRawSig(), c.synAckParams());
+        r.put("client_mtu", c.clientMtu() < 0 ? null : c.clientMtu());
+        r.put("client_link", c.clientLink());
+        r.put("server_mtu", c.serverMtu() < 0 ? null : c.serverMtu());
+        r.put("server_link", c.serverLink());
+        if (c.request() != null) {
+            r.put("http_request_label", printed(c.request().label()));
+            r.put("http_request_match_kind", c.request().label().matchKind());
+            r.put("http_request_raw_sig", c.requestRawSig());
+            r.put("http_request_params", c.requestParams());
+            r.put("user_agent", c.request().software());
+            r.put("accept_language", c.request().acceptLanguage());
+            r.put("lang", c.requestLang());
+        }
+        if (c.response() != null) {
+            r.put("http_response_label", printed(c.response().label()));
+            r.put("http_response_match_kind", c.response().label().matchKind());
+            r.put("http_response_raw_sig", c.responseRawSig());
+            r.put("http_response_params", c.responseParams());
+            r.put("server", c.response().software());
+        }
+    }
+
+    private static void connectionTcp(GenericData.Record r, String p, Observation.Tcp t, String rawSig,
+            String params) {
+        if (t == null) {
+            return;
+        }
+        Observation.Label l = t.label();
+        r.put(p + "label", printed(l));
+        r.put(p + "label_class", l.labelClass());
+        r.put(p + "label_name", l.name());
+        r.put(p + "label_flavor", l.flavor());
+        r.put(p + "match_kind", l.matchKind());
+        r.put(p + "raw_sig", rawSig);
+        r.put(p + "params", params);
+        r.put(p + "ttl", t.ttl());
+        r.put(p + "distance", t.distance());
+        r.put(p + "mss", t.mss());
+        r.put(p + "window", t.window());
+        r.put(p + "window_scale", t.windowScale());
+        r.put(p + "option_layout", t.optionLayout());
+        r.put(p + "quirks", t.quirks());
+    }
+
+    /** A label as p0f prints it: {@code Name[ Flavor]}, or {@code ???}. */
+    private static String printed(Observation.Label l) {
+        if (l.name() == null) {
+            return "???";
+        }
+        return l.flavor().isEmpty() ? l.name() : l.name() + " " + l.flavor();
+    }
+
+    /** An address as p0f prints it (and as the -o log shows it). */
+    static String address(byte[] a) {
+        return P0fFormat.address(new StringBuilder(39), a).toString();
+    }
+}

@@ -1,0 +1,82 @@
+package io.passivetcp.job.tables;
+
+import org.apache.flink.api.common.functions.FilterFunction;
+import org.apache.flink.connector.file.sink.FileSink;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+import io.passivetcp.Observation;
+import io.passivetcp.flink.RecordTypeInfo;
+import io.passivetcp.job.topology.FingerprintTopology;
+
+/**
+ * {@code --out DIR}: one Flink {@link FileSink} per {@link Table}, writing {@code DIR/<table>/date=YYYY-MM-DD/
+ * part-<uuid>-<n>.parquet}; the rows of one date go through one subtask ({@link ByPartition}).
+ *
+ * <p>Bulk formats roll on checkpoints only: in BATCH the files are complete when the job ends; in STREAMING they
+ * are committed, exactly once, by each checkpoint (and at the end of a bounded input), so the CLI turns on
+ * checkpointing when tables are written in STREAMING mode.
+ */
+public final class TableSinks {
+    private TableSinks() {}
+
+    /** Adds the table sinks for the job's observations. */
+    public static void attach(FingerprintTopology.Observations observations, String outDir, String dbVersion) {
+        for (Table table : Table.values()) {
+            DataStream<Observation> source = table == Table.CONNECTIONS ? observations.connections()
+                    : table.fromFlows() ? observations.flowEvents() : observations.hostEvents();
+            source.filter(new TableFilter(table))
+                    .name("rows of " + table.folder())
+                    .keyBy(o -> EventDateBucketAssigner.partition(o.tsMicros), Types.STRING)
+                    .process(new ByPartition(), RecordTypeInfo.OBSERVATION)
+                    .name("partitions of " + table.folder())
+                    .sinkTo(sink(table, outDir, dbVersion))
+                    .name("table " + table.folder());
+        }
+    }
+
+    /** The sink of one table. */
+    public static FileSink<Observation> sink(Table table, String outDir, String dbVersion) {
+        return FileSink.forBulkFormat(new Path(outDir, table.folder()), new TableWriterFactory(table, dbVersion))
+                .withBucketAssigner(new EventDateBucketAssigner())
+                .withRollingPolicy(new PartitionRollingPolicy())
+                .withBucketCheckInterval(PartitionRollingPolicy.CHECK_INTERVAL_MILLIS)
+                .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".parquet")
+                        .build())
+                .build();
+    }
+
+    /**
+     * Sends each partition (date) of a table to one subtask. In BATCH the input of a keyed operator is sorted by
+     * key, so each subtask then writes its dates one after the other, and {@link PartitionRollingPolicy} closes
+     * the files of the finished ones: an archive of many days does not hold a file open per day, table and
+     * subtask. In STREAMING it keeps a checkpoint to one file per active date and table.
+     */
+    static final class ByPartition extends KeyedProcessFunction<String, Observation, Observation> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void processElement(Observation o, Context ctx, Collector<Observation> out) {
+            out.collect(o);
+        }
+    }
+
+    /** Keeps the observations of one table. */
+    static final class TableFilter implements FilterFunction<Observation> {
+        private static final long serialVersionUID = 1L;
+        private final Table table;
+
+        TableFilter(Table table) {
+            this.table = table;
+        }
+
+        @Override
+        public boolean filter(Observation o) {
+            return table.accepts(o.module);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.passivetcp.job.tables;
+
+import java.io.IOException;
+import java.util.Map;
+
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.flink.api.common.serialization.BulkWriter;
+import org.apache.flink.core.fs.FSDataOutputStream;
+import org.apache.flink.formats.parquet.ParquetWriterFactory;
+import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.avro.AvroWriteSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+
+import io.passivetcp.Observation;
+
+/**
+ * Parquet part files of one table: flink-parquet's {@link ParquetWriterFactory} over parquet-avro's
+ * {@link AvroParquetWriter} with the table's explicit schema ({@link GenericRecord}s, no reflection), ZSTD, and
+ * row groups of 16 MB and pages of 64 KB. Observations become rows inside the writer, so no Avro record ever
+ * crosses operators (and no Avro type information is needed).
+ */
+public final class TableWriterFactory implements BulkWriter.Factory<Observation> {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Parquet buffers a row group per open part file in memory: one file per date partition, table and subtask is
+     * open at once, so stay well below Parquet's 128 MB default.
+     */
+    public static final long ROW_GROUP_BYTES = 16L * 1024 * 1024;
+
+    /**
+     * Parquet's column writers reserve memory in proportion to the page size: about 2.7 MB per open file of 40
+     * columns with the default 1 MB pages, 0.7 MB with 64 KB pages.
+     */
+    public static final int PAGE_BYTES = 64 * 1024;
+
+    private final Table table;
+    private final String dbVersion;
+    private final ParquetWriterFactory<GenericRecord> parquet;
+    private transient Schema schema;
+
+    public TableWriterFactory(Table table, String dbVersion) {
+        this.table = table;
+        this.dbVersion = dbVersion;
+        String schemaText = table.schemaText();
+        Map<String, String> metadata = Map.of(
+                "passivetcp.table", table.folder(),
+                "passivetcp.schema_version", Integer.toString(Table.SCHEMA_VERSION),
+                "passivetcp.db_version", dbVersion);
+        this.parquet = new ParquetWriterFactory<>(out -> AvroParquetWriter.<GenericRecord>builder(out)
+                .withSchema(new Schema.Parser().parse(schemaText))
+                .withDataModel(GenericData.get())
+                .config(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, "false")
+                .withCompressionCodec(CompressionCodecName.ZSTD)
+                .withRowGroupSize(ROW_GROUP_BYTES)
+                .withPageSize(PAGE_BYTES)
+                .withExtraMetaData(metadata)
+                .build());
+    }
+
+    @Override
+    public BulkWriter<Observation> create(FSDataOutputStream out) throws IOException {
+        if (schema == null) {
+            schema = table.schema();
+        }
+        BulkWriter<GenericRecord> rows = parquet.create(out);
+        Schema s = schema;
+        return new BulkWriter<>() {
+            @Override
+            public void addElement(Observation o) throws IOException {
+                rows.addElement(table.toRecord(o, s, dbVersion));
+            }
+
+            @Override
+            public void flush() throws IOException {
+                rows.flush();
+            }
+
+            @Override
+            public void finish() throws IOException {
+                rows.finish();
+            }
+        };
+    }
+}

@@ -1,0 +1,31 @@
+package io.passivetcp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The typed values of observations survive their explicit wire form. */
+class ObservationDataTest {
+    static final Observation.Label LINUX =
+            new Observation.Label("specific", "unix", "Linux", "3.11 and newer", "exact", 42);
+    static final Observation.Tcp SYN = new Observation.Tcp(61, 64, 3, false, 0, 1452, 29040, 7, "mss,sok,ts,nop,ws",
+            "df,id+", "0", 0, false, LINUX);
+    static final Observation.Http REQUEST = new Observation.Http(1, List.of("Host", "User-Agent", "Accept"),
+            "Mozilla/5.0", null, false, Observation.Label.NONE);
+
+    @Test
+    void everyKindRoundTrips() {
+        List<Observation.Data> all = List.of(SYN, REQUEST, new Observation.Uptime(4637, 49, 1026.32),
+                new Observation.Connection(1_715_679_000_000_000L, 1_715_679_001_000_000L, "fin_rst", 9, SYN,
+                        "4:61+3:0:1452:mss*20,7:mss,sok,ts,nop,ws:df,id+:0", "none", null, null, null, 1492, "DSL",
+                        -1, null, REQUEST, "1:Host,User-Agent:Accept:Mozilla", "none", "anonymous", null, null,
+                        null));
+        for (Observation.Data d : all) {
+            assertEquals(d, Observation.dataFromBytes(Observation.dataToBytes(d)));
+        }
+        assertNull(Observation.dataFromBytes(Observation.dataToBytes(null)));
+    }
+}
