@@ -26,6 +26,14 @@ public abstract class PacketContext {
     /** True when the fact is about the client ({@code subj=cli}), else the server. */
     public boolean subjectIsClient;
 
+    /**
+     * The packet time consistent with what p0f logs: the stored seconds plus the sub-second part. It differs from
+     * {@link #tsMicros} only for a damaged pcap record that stores a million or more microseconds.
+     */
+    public long loggedMicros() {
+        return tsSeconds * 1_000_000L + Math.floorMod(tsMicros, 1_000_000L);
+    }
+
     /** Takes the position and the connection of {@code other}. */
     public void copyContextFrom(PacketContext other) {
         tsMicros = other.tsMicros;

@@ -20,7 +20,7 @@ public final class EventDateBucketAssigner implements BucketAssigner<Observation
 
     @Override
     public String getBucketId(Observation o, Context context) {
-        return partition(o.tsMicros);
+        return partition(o.loggedMicros());
     }
 
     /** {@code date=YYYY-MM-DD} of a time in microseconds since the epoch, UTC. */

@@ -90,7 +90,7 @@ public enum Table {
             connection(r, o, dbVersion);
             return r;
         }
-        r.put("event_time", o.tsMicros);
+        r.put("event_time", o.loggedMicros());
         r.put("capture", o.capture);
         r.put("packet_index", o.ordinal);
         r.put("subject", o.subjectIsClient ? "cli" : "srv");

@@ -31,7 +31,7 @@ public final class TableSinks {
                     : table.fromFlows() ? observations.flowEvents() : observations.hostEvents();
             source.filter(new TableFilter(table))
                     .name("rows of " + table.folder())
-                    .keyBy(o -> EventDateBucketAssigner.partition(o.tsMicros), Types.STRING)
+                    .keyBy(o -> EventDateBucketAssigner.partition(o.loggedMicros()), Types.STRING)
                     .process(new ByPartition(), RecordTypeInfo.OBSERVATION)
                     .name("partitions of " + table.folder())
                     .sinkTo(sink(table, outDir, dbVersion))
