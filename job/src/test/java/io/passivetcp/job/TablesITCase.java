@@ -215,20 +215,23 @@ class TablesITCase {
     }
 
     /**
-     * Passes observations on, and throws once: at its first row after a checkpoint that completed when rows had
-     * gone through. Until then it slows down a little, so that the input cannot run out before a checkpoint.
+     * Passes observations on, and throws once: at the first row, on any subtask, after a checkpoint completed when
+     * rows had gone through. Until then every row takes a few milliseconds, so that the input cannot run out
+     * before checkpoints complete (thousands of rows against a 100 ms checkpoint interval).
      */
     static final class FailOnce implements MapFunction<Observation, Observation>, CheckpointListener {
         private static final long serialVersionUID = 1L;
+        private static final long ROW_DELAY_MILLIS = 5;
         static volatile Path out;
         static volatile boolean failed;
+        static volatile boolean checkpointedRows;
         static volatile long committedAtFailure;
         private long seen;
-        private boolean checkpointedRows;
 
         static void reset(Path tables) {
             out = tables;
             failed = false;
+            checkpointedRows = false;
             committedAtFailure = 0;
         }
 
@@ -241,14 +244,16 @@ class TablesITCase {
                     throw new IllegalStateException("failure injected by the test");
                 }
                 seen++;
-                Thread.sleep(1);
+                Thread.sleep(ROW_DELAY_MILLIS);
             }
             return o;
         }
 
         @Override
         public void notifyCheckpointComplete(long checkpointId) {
-            checkpointedRows |= seen > 0;
+            if (seen > 0) {
+                checkpointedRows = true;
+            }
         }
     }
 
