@@ -41,7 +41,7 @@ class DatasetVariantsITCase {
 
     @Test
     void everyVariantGivesP0fsLogOfThePlainSample() throws Exception {
-        List<String> expected = Files.readAllLines(DATASETS.resolve("expected/sample.p0f.log"),
+        List<String> expected = Files.readAllLines(DATASETS.resolve("expected/sample.log"),
                 StandardCharsets.ISO_8859_1);
         List<Path> variants;
         try (Stream<Path> files = Files.list(DATASETS.resolve("variants"))) {
@@ -58,7 +58,7 @@ class DatasetVariantsITCase {
 
     @Test
     void damagedCapturesKeepWhatCameBeforeTheDamage() throws Exception {
-        List<String> sample = Files.readAllLines(DATASETS.resolve("expected/sample.p0f.log"),
+        List<String> sample = Files.readAllLines(DATASETS.resolve("expected/sample.log"),
                 StandardCharsets.ISO_8859_1);
         Map<String, List<String>> ours = byCapture(JobRunner.run(
                 List.of(DATASETS.resolve("bad").toString()), STOCK_DATABASE, true, true, 2));
