@@ -1,6 +1,7 @@
 package io.passivetcp.http;
 
 import io.passivetcp.signature.Label;
+import io.passivetcp.signature.Signature;
 
 import java.util.List;
 
@@ -8,7 +9,7 @@ import java.util.List;
  * One HTTP {@code sig} line of {@code [http:request]} or {@code [http:response]}, parsed (spec §3.8):
  * {@code ver:horder:habsent:expsw}. Immutable.
  */
-public final class HttpSignature {
+public final class HttpSignature extends Signature {
     /** {@link #version()} of a {@code *} sig. */
     public static final int ANY_VERSION = -1;
 
@@ -22,33 +23,17 @@ public final class HttpSignature {
      */
     public record Header(String name, int id, boolean optional, String value) {}
 
-    private final Label label;
-    private final int line;
     private final int version;
     private final List<Header> horder;
     private final List<Header> habsent;
     private final String expsw;
 
     HttpSignature(Label label, int line, int version, List<Header> horder, List<Header> habsent, String expsw) {
-        this.label = label;
-        this.line = line;
+        super(label, line);
         this.version = version;
         this.horder = List.copyOf(horder);
         this.habsent = List.copyOf(habsent);
         this.expsw = expsw;
-    }
-
-    public Label label() {
-        return label;
-    }
-
-    /** 1-based line of the {@code sig} in its file. */
-    public int line() {
-        return line;
-    }
-
-    public boolean generic() {
-        return label.generic();
     }
 
     /** 0 (HTTP/1.0), 1 (HTTP/1.1) or {@link #ANY_VERSION}. */

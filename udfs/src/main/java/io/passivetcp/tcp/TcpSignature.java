@@ -1,6 +1,7 @@
 package io.passivetcp.tcp;
 
 import io.passivetcp.signature.Label;
+import io.passivetcp.signature.Signature;
 
 import java.util.Arrays;
 
@@ -8,12 +9,10 @@ import java.util.Arrays;
  * One TCP {@code sig} line of {@code [tcp:request]} or {@code [tcp:response]}, parsed (spec §3.7):
  * {@code ver:ittl:olen:mss:wsize,scale:olayout:quirks:pclass}. Immutable.
  */
-public final class TcpSignature {
+public final class TcpSignature extends Signature {
     /** {@link #ipVersion()}, {@link #mss()}, {@link #wscale()}, {@link #payloadClass()} wildcard ({@code *}). */
     public static final int ANY = -1;
 
-    private final Label label;
-    private final int line;
     private final int ipVersion;
     private final int ittl;
     private final boolean badTtl;
@@ -29,8 +28,7 @@ public final class TcpSignature {
 
     TcpSignature(Label label, int line, int ipVersion, int ittl, boolean badTtl, int olen, int mss,
             WindowType windowType, int window, int wscale, byte[] layout, int eolPad, int quirks, int payloadClass) {
-        this.label = label;
-        this.line = line;
+        super(label, line);
         this.ipVersion = ipVersion;
         this.ittl = ittl;
         this.badTtl = badTtl;
@@ -43,19 +41,6 @@ public final class TcpSignature {
         this.eolPad = eolPad;
         this.quirks = quirks;
         this.payloadClass = payloadClass;
-    }
-
-    public Label label() {
-        return label;
-    }
-
-    /** 1-based line of the {@code sig} in its file. */
-    public int line() {
-        return line;
-    }
-
-    public boolean generic() {
-        return label.generic();
     }
 
     /** 4, 6 or {@link #ANY}. Never compared with the packet's version (BUG-4). */
