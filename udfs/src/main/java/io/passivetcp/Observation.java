@@ -27,8 +27,10 @@ public final class Observation extends PacketContext {
      */
     public static final int STEP_FINGERPRINT = 0, STEP_TCP_NAT = 1, STEP_MTU = 2, STEP_UPTIME = 3, STEP_HTTP = 4,
             STEP_HTTP_APP_CHECK = 5, STEP_HTTP_NAT = 6;
+    /** A TLS client fingerprint ({@code tls client}), our extension: after every p0f event of its packet. */
+    public static final int STEP_TLS = 7;
     /** A connection summary ({@value #CONNECTION}): never printed, only written to the {@code connections} table. */
-    public static final int STEP_CONNECTION = 7;
+    public static final int STEP_CONNECTION = 8;
 
     /** Module of a connection summary; not a p0f event, so the text outputs never see it. */
     public static final String CONNECTION = "connection";
@@ -41,7 +43,7 @@ public final class Observation extends PacketContext {
     public String[] fields;
     /**
      * Typed values behind the printed fields, for the tables (not printed): {@link Tcp}, {@link Http},
-     * {@link Uptime} or {@link Connection}; null for events whose fields say everything (mtu, host change, ip
+     * {@link Uptime}, {@link Tls} or {@link Connection}; null for events whose fields say everything (mtu, host change, ip
      * sharing).
      */
     public Data data;
@@ -78,7 +80,7 @@ public final class Observation extends PacketContext {
     }
 
     /** The typed values of one observation. */
-    public sealed interface Data permits Tcp, Http, Uptime, Connection {}
+    public sealed interface Data permits Tcp, Http, Uptime, Tls, Connection {}
 
     /**
      * The signature an event was labelled with.
@@ -130,6 +132,22 @@ public final class Observation extends PacketContext {
     public record Uptime(long minutes, long moduloDays, double rawFrequency) implements Data {}
 
     /**
+     * A TLS ClientHello's fingerprints (our extension of p0f's events).
+     *
+     * @param ja4            JA4, e.g. {@code t13d1516h2_8daaf6152771_e5627efa2ab1}
+     * @param ja4Raw         {@code ja4_r}: the sorted lists instead of their hashes
+     * @param ja4Original    {@code ja4_o}: hashes of the lists in wire order, SNI and ALPN included
+     * @param ja4RawOriginal {@code ja4_ro}: those lists themselves
+     * @param ja3            JA3 (MD5 hex of {@code ja3String})
+     * @param sni            the server name asked for (non-printable bytes as {@code ?}), or null
+     * @param alpn           ALPN protocol names offered, in order
+     * @param versions       TLS versions offered ({@code TLSv1.3}, ...), GREASE removed
+     * @param segments       TCP segments the ClientHello arrived in
+     */
+    public record Tls(String ja4, String ja4Raw, String ja4Original, String ja4RawOriginal, String ja3,
+            String ja3String, String sni, List<String> alpn, List<String> versions, int segments) implements Data {}
+
+    /**
      * One tracked connection from its SYN to its end: what each side showed. Times are microseconds since the
      * epoch.
      *
@@ -139,16 +157,17 @@ public final class Observation extends PacketContext {
      * @param clientMtu  client MTU from the SYN's MSS, or -1; {@code clientLink} its link type (null when none)
      * @param request    the first HTTP request's fingerprint, or null; {@code requestRawSig} / {@code requestLang}
      * @param response   the first HTTP response's fingerprint, or null
+     * @param tls        the client's first TLS ClientHello fingerprint, or null
      */
     public record Connection(long startMicros, long endMicros, String endReason, long packets,
             Tcp syn, String synRawSig, String synParams, Tcp synAck, String synAckRawSig, String synAckParams,
             int clientMtu, String clientLink, int serverMtu, String serverLink,
             Http request, String requestRawSig, String requestLang, String requestParams,
-            Http response, String responseRawSig, String responseParams) implements Data {}
+            Http response, String responseRawSig, String responseParams, Tls tls) implements Data {}
 
     // ---- wire form of the typed values: explicit, shared by the Flink serializer and the flow state ----
 
-    private static final byte NO_DATA = 0, TCP = 1, HTTP = 2, UPTIME = 3, CONNECTION_DATA = 4;
+    private static final byte NO_DATA = 0, TCP = 1, HTTP = 2, UPTIME = 3, CONNECTION_DATA = 4, TLS = 5;
     private static final String[] MATCH_KINDS = {"none", "exact", "generic", "fuzzy"};
 
     /** Writes {@code d} (null allowed). */
@@ -166,6 +185,9 @@ public final class Observation extends PacketContext {
             out.writeLong(u.minutes());
             out.writeLong(u.moduloDays());
             out.writeDouble(u.rawFrequency());
+        } else if (d instanceof Tls t) {
+            out.writeByte(TLS);
+            writeTls(t, out);
         } else {
             Connection c = (Connection) d;
             out.writeByte(CONNECTION_DATA);
@@ -190,6 +212,10 @@ public final class Observation extends PacketContext {
             writeOptionalHttp(c.response(), out);
             writeNullable(c.responseRawSig(), out);
             writeNullable(c.responseParams(), out);
+            out.writeBoolean(c.tls() != null);
+            if (c.tls() != null) {
+                writeTls(c.tls(), out);
+            }
         }
     }
 
@@ -204,13 +230,16 @@ public final class Observation extends PacketContext {
                 return readHttp(in);
             case UPTIME:
                 return new Uptime(in.readLong(), in.readLong(), in.readDouble());
+            case TLS:
+                return readTls(in);
             case CONNECTION_DATA:
                 return new Connection(in.readLong(), in.readLong(), in.readUTF(), in.readLong(),
                         readOptionalTcp(in), readNullable(in), readNullable(in),
                         readOptionalTcp(in), readNullable(in), readNullable(in),
                         in.readInt(), readNullable(in), in.readInt(), readNullable(in),
                         readOptionalHttp(in), readNullable(in), readNullable(in), readNullable(in),
-                        readOptionalHttp(in), readNullable(in), readNullable(in));
+                        readOptionalHttp(in), readNullable(in), readNullable(in),
+                        in.readBoolean() ? readTls(in) : null);
             default:
                 throw new IOException("unknown observation data tag");
         }
@@ -260,10 +289,7 @@ public final class Observation extends PacketContext {
 
     private static void writeHttp(Http h, DataOutput out) throws IOException {
         out.writeByte(h.httpVersion());
-        out.writeShort(h.headerNames().size());
-        for (String name : h.headerNames()) {
-            out.writeUTF(name);
-        }
+        writeStrings(h.headerNames(), out);
         writeNullable(h.software(), out);
         writeNullable(h.acceptLanguage(), out);
         out.writeBoolean(h.dishonest());
@@ -272,13 +298,42 @@ public final class Observation extends PacketContext {
 
     private static Http readHttp(DataInput in) throws IOException {
         int version = in.readUnsignedByte();
-        int n = in.readUnsignedShort();
-        List<String> names = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            names.add(in.readUTF());
-        }
-        return new Http(version, List.copyOf(names), readNullable(in), readNullable(in), in.readBoolean(),
+        return new Http(version, readStrings(in), readNullable(in), readNullable(in), in.readBoolean(),
                 readLabel(in));
+    }
+
+    private static void writeTls(Tls t, DataOutput out) throws IOException {
+        out.writeUTF(t.ja4());
+        out.writeUTF(t.ja4Raw());
+        out.writeUTF(t.ja4Original());
+        out.writeUTF(t.ja4RawOriginal());
+        out.writeUTF(t.ja3());
+        out.writeUTF(t.ja3String());
+        writeNullable(t.sni(), out);
+        writeStrings(t.alpn(), out);
+        writeStrings(t.versions(), out);
+        out.writeInt(t.segments());
+    }
+
+    private static Tls readTls(DataInput in) throws IOException {
+        return new Tls(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(),
+                readNullable(in), readStrings(in), readStrings(in), in.readInt());
+    }
+
+    private static void writeStrings(List<String> strings, DataOutput out) throws IOException {
+        out.writeShort(strings.size());
+        for (String s : strings) {
+            out.writeUTF(s);
+        }
+    }
+
+    private static List<String> readStrings(DataInput in) throws IOException {
+        int n = in.readUnsignedShort();
+        List<String> strings = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            strings.add(in.readUTF());
+        }
+        return List.copyOf(strings);
     }
 
     private static void writeOptionalTcp(Tcp t, DataOutput out) throws IOException {

@@ -34,6 +34,16 @@ public abstract class PacketContext {
         return tsSeconds * 1_000_000L + Math.floorMod(tsMicros, 1_000_000L);
     }
 
+    /** Takes the position of packet {@code p} in the input (time, order, capture, index) and its IP version. */
+    public void positionAt(io.passivetcp.packet.TcpPacket p) {
+        tsMicros = p.tsMicros;
+        tsSeconds = p.tsSeconds;
+        orderMicros = p.orderMicros;
+        captureId = p.captureId;
+        ordinal = p.ordinal;
+        ipVersion = p.ipVersion;
+    }
+
     /** Takes the position and the connection of {@code other}. */
     public void copyContextFrom(PacketContext other) {
         tsMicros = other.tsMicros;

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,14 @@ import io.passivetcp.packet.DropReason;
 import io.passivetcp.packet.PacketDecoder;
 import io.passivetcp.packet.TcpPacket;
 import io.passivetcp.signature.SignatureDatabase;
+import io.passivetcp.tls.ClientHello;
+import io.passivetcp.tls.TlsReject;
+import io.passivetcp.tls.TlsState;
+import io.passivetcp.tls.TlsTracker;
 
 /**
  * The whole engine on one capture, in one thread and in capture order — what {@code p0f -r} does, without Flink:
- * decoding, flow dispatch and host state, with flows and hosts in plain maps.
+ * decoding, flow dispatch, TLS client fingerprints and host state, with flows and hosts in plain maps.
  *
  * <p>The Flink job partitions the same engine by connection and by host; this is its sequential reference, used
  * by engine-level tests and benchmarks.
@@ -34,11 +39,14 @@ public final class SequentialAnalyzer {
     private final SignatureDatabase db;
     private final FlowTracker flowTracker;
     private final HostTracker hostTracker;
+    private final TlsTracker tlsTracker;
+    private final Map<TlsReject, Long> tlsRejections = new EnumMap<>(TlsReject.class);
 
     public SequentialAnalyzer(SignatureDatabase db, long connMaxAgeSeconds, long hostIdleLimitMinutes) {
         this.db = db;
         this.flowTracker = new FlowTracker(connMaxAgeSeconds);
         this.hostTracker = new HostTracker(hostIdleLimitMinutes, connMaxAgeSeconds);
+        this.tlsTracker = new TlsTracker(connMaxAgeSeconds);
     }
 
     public SequentialAnalyzer(SignatureDatabase db) {
@@ -66,12 +74,20 @@ public final class SequentialAnalyzer {
         return run.observations;
     }
 
+    /** ClientHellos that gave no fingerprint, by reason, over every capture analysed so far. */
+    public Map<TlsReject, Long> tlsRejections() {
+        return Map.copyOf(tlsRejections);
+    }
+
     /** The state of one capture's analysis. */
-    private final class Run implements FlowOutput {
+    private final class Run implements FlowOutput, TlsTracker.Output {
         private final String capture;
         private final long captureId;
         private final Map<ByteBuffer, FlowState> flows = new HashMap<>();
         private final Map<ByteBuffer, HostState> hosts = new HashMap<>();
+        private final Map<ByteBuffer, TlsState> tlsStates = new HashMap<>();
+        /** The p0f flow of the packet being processed, before it: a ClientHello's fingerprint joins its summary. */
+        private FlowState current;
         private final List<Observation> observations = new ArrayList<>();
         private final List<Observation> packetObservations = new ArrayList<>();
 
@@ -84,12 +100,9 @@ public final class SequentialAnalyzer {
             p.capture = capture;
             p.captureId = captureId;
             ByteBuffer key = flowKey(p);
-            FlowState next = flowTracker.process(flows.get(key), p, db, this);
-            if (next == null) {
-                flows.remove(key);
-            } else {
-                flows.put(key, next);
-            }
+            current = flows.get(key);
+            update(tlsStates, key, tlsTracker.process(tlsStates.get(key), p, this));
+            update(flows, key, flowTracker.process(current, p, db, this));
             packetObservations.sort(Comparator.comparingInt(o -> o.step));
             observations.addAll(packetObservations);
             packetObservations.clear();
@@ -101,10 +114,29 @@ public final class SequentialAnalyzer {
         }
 
         @Override
+        public void clientHello(Observation tls, ClientHello hello) {
+            packetObservations.add(tls);
+            FlowTracker.addTls(current, tls);
+        }
+
+        @Override
+        public void rejected(TlsReject reason) {
+            tlsRejections.merge(reason, 1L, Long::sum);
+        }
+
+        @Override
         public void hostEvent(HostEvent e) {
             byte[] address = e.subjectIsClient ? e.client : e.server;
             ByteBuffer key = ByteBuffer.wrap(address);
             hosts.put(key, hostTracker.process(hosts.get(key), e, db, packetObservations::add));
+        }
+    }
+
+    private static <V> void update(Map<ByteBuffer, V> states, ByteBuffer key, V next) {
+        if (next == null) {
+            states.remove(key);
+        } else {
+            states.put(key, next);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.passivetcp.flink;
 
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Map;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -20,13 +22,18 @@ import io.passivetcp.host.FlowTracker;
 import io.passivetcp.host.HostEvent;
 import io.passivetcp.packet.TcpPacket;
 import io.passivetcp.signature.SignatureDatabase;
+import io.passivetcp.tls.ClientHello;
+import io.passivetcp.tls.TlsReject;
+import io.passivetcp.tls.TlsState;
+import io.passivetcp.tls.TlsTracker;
 
 /**
- * Connection state, TCP and HTTP fingerprinting: one key per connection, the signature database from broadcast
+ * Connection state, TCP, HTTP and TLS fingerprinting: one key per connection, the signature database from broadcast
  * state.
  *
- * <p>A thin shell over {@link FlowTracker}: it restores the packets' order ({@link EventTimeBuffer}), keeps the
- * {@link FlowState} in keyed state and counts what it sees. Observations are its main output; what concerns a
+ * <p>A thin shell over {@link FlowTracker} and {@link TlsTracker}: it restores the packets' order
+ * ({@link EventTimeBuffer}), keeps the {@link FlowState} and the {@link TlsState} in keyed state, side by side (TLS
+ * never creates or ends p0f's flows), and counts what it sees. Observations are its main output; what concerns a
  * host's memory leaves on the {@link #HOST_EVENTS} side output, for {@link HostFunction}.
  */
 public final class FlowFunction
@@ -51,12 +58,16 @@ public final class FlowFunction
     private final long connMaxAgeSeconds;
 
     private transient ValueState<FlowState> flow;
+    private transient ValueState<TlsState> tls;
     private transient EventTimeBuffer<TcpPacket> buffer;
     private transient FlowTracker tracker;
+    private transient TlsTracker tlsTracker;
     private transient BroadcastDatabase database;
     private transient Counter packetsForwarded;
     private transient Counter signaturesMatched;
     private transient Counter signaturesUnmatched;
+    private transient Counter tlsClientHellos;
+    private transient Map<TlsReject, Counter> tlsRejected;
 
     public FlowFunction(boolean batch, long connMaxAgeSeconds) {
         this.batch = batch;
@@ -69,12 +80,20 @@ public final class FlowFunction
                 new ValueStateDescriptor<>("flow", TypeInformation.of(FlowState.class)));
         buffer = new EventTimeBuffer<>(getRuntimeContext(), "packets", RecordTypeInfo.TCP_PACKET, PACKET_ORDER,
                 p -> Math.floorDiv(p.orderMicros, 1000), batch, true);
+        tls = getRuntimeContext().getState(new ValueStateDescriptor<>("tls", TypeInformation.of(TlsState.class)));
         tracker = new FlowTracker(connMaxAgeSeconds);
+        tlsTracker = new TlsTracker(connMaxAgeSeconds);
         database = new BroadcastDatabase();
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         packetsForwarded = metrics.counter("packetsForwarded");
         signaturesMatched = metrics.counter("signaturesMatched");
         signaturesUnmatched = metrics.counter("signaturesUnmatched");
+        tlsClientHellos = metrics.counter("tlsClientHellos");
+        tlsRejected = new EnumMap<>(TlsReject.class);
+        MetricGroup rejected = metrics.addGroup("tlsRejected");
+        for (TlsReject reason : TlsReject.values()) {
+            tlsRejected.put(reason, rejected.counter(reason.metricName()));
+        }
         CaptureStatistics.registerGauges(metrics);
     }
 
@@ -108,6 +127,12 @@ public final class FlowFunction
         try {
             SignatureDatabase db = database.current(ctx);
             FlowState before = flow.value();
+            TlsState tlsNext = tlsTracker.process(tls.value(), p, tlsOutput(before, out));
+            if (tlsNext == null) {
+                tls.clear();
+            } else {
+                tls.update(tlsNext);
+            }
             FlowState next = tracker.process(before, p, db, output(ctx, out));
             if (next == null) {
                 flow.clear();
@@ -123,6 +148,23 @@ public final class FlowFunction
         } catch (Exception e) {
             throw new IllegalStateException("flow processing failed at " + p.capture + " packet " + p.ordinal, e);
         }
+    }
+
+    /** TLS fingerprints go out with the flow's events and into the summary of the p0f flow they belong to. */
+    private TlsTracker.Output tlsOutput(FlowState flowBefore, Collector<Observation> out) {
+        return new TlsTracker.Output() {
+            @Override
+            public void clientHello(Observation o, ClientHello hello) {
+                tlsClientHellos.inc();
+                FlowTracker.addTls(flowBefore, o);
+                out.collect(o);
+            }
+
+            @Override
+            public void rejected(TlsReject reason) {
+                tlsRejected.get(reason).inc();
+            }
+        };
     }
 
     private FlowOutput output(ReadOnlyContext ctx, Collector<Observation> out) {

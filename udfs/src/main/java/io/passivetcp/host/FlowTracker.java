@@ -342,6 +342,7 @@ public final class FlowTracker {
         Observation.Http response;
         String responseRawSig;
         String responseParams;
+        Observation.Tls tls;
 
         static Summary of(byte[] bytes) {
             Observation.Connection c = (Observation.Connection) Observation.dataFromBytes(bytes);
@@ -363,13 +364,14 @@ public final class FlowTracker {
             s.response = c.response();
             s.responseRawSig = c.responseRawSig();
             s.responseParams = c.responseParams();
+            s.tls = c.tls();
             return s;
         }
 
         Observation.Connection toRecord(long start, long end, String reason, long packets) {
             return new Observation.Connection(start, end, reason, packets, syn, synRawSig, synParams, synAck,
                     synAckRawSig, synAckParams, clientMtu, clientLink, serverMtu, serverLink, request, requestRawSig,
-                    requestLang, requestParams, response, responseRawSig, responseParams);
+                    requestLang, requestParams, response, responseRawSig, responseParams, tls);
         }
 
         byte[] toBytes() {
@@ -384,6 +386,22 @@ public final class FlowTracker {
         Summary s = Summary.of(flow.summary);
         change.accept(s);
         flow.summary = s.toBytes();
+    }
+
+    /**
+     * Records the first TLS ClientHello fingerprint of a tracked connection, when its client sent it; flows without
+     * a summary (none, or a sendsyn probe) are left alone.
+     */
+    public static void addTls(FlowState flow, Observation tls) {
+        if (flow == null || flow.summary == null || tls.clientPort != flow.clientPort
+                || !Arrays.equals(tls.client, flow.clientAddress)) {
+            return;
+        }
+        updateSummary(flow, s -> {
+            if (s.tls == null) {
+                s.tls = (Observation.Tls) tls.data;
+            }
+        });
     }
 
     /** Emits the flow's connection summary, once; the flow is over. */
@@ -408,13 +426,8 @@ public final class FlowTracker {
 
     /** Fills in where and about whom: the packet's position and the flow's client and server. */
     static <T extends PacketContext> T withContext(TcpPacket p, FlowState flow, boolean subjectIsClient, T target) {
-        target.tsMicros = p.tsMicros;
-        target.tsSeconds = p.tsSeconds;
-        target.orderMicros = p.orderMicros;
-        target.captureId = p.captureId;
+        target.positionAt(p);
         target.capture = flow.capture;
-        target.ordinal = p.ordinal;
-        target.ipVersion = p.ipVersion;
         boolean fromClient = isFromClient(flow, p);
         target.client = Arrays.copyOf(fromClient ? p.src : p.dst, p.addressLength());
         target.server = Arrays.copyOf(fromClient ? p.dst : p.src, p.addressLength());
