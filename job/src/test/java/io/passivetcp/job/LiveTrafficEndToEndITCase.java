@@ -70,7 +70,8 @@ class LiveTrafficEndToEndITCase {
         List<Observation> observations = JobRunner.run(List.of(pcap.toString()), SharedData.stockDatabase(), true,
                 true, 2);
         long jobMillis = (System.nanoTime() - started) / 1_000_000;
-        List<String> actual = observations.stream().map(P0fFormat::logLine).collect(Collectors.toList());
+        List<String> actual = DatasetVariantsITCase.p0fEvents(
+                observations.stream().map(P0fFormat::logLine).collect(Collectors.toList()));
 
         Map<String, int[]> counts = new TreeMap<>(); // p0f, ours
         expected.forEach(l -> counts.computeIfAbsent(P0fParityITCase.module(l), k -> new int[2])[0]++);

@@ -144,6 +144,7 @@ class TablesITCase {
             assertOldCapturesInTheirOwnYears(db, out);
             assertSampleSynIsTyped(db, out);
             assertConnectionsJoinBothSides(db, out, logged);
+            assertSampleTlsIsTyped(db, out);
         }
     }
 
@@ -334,6 +335,15 @@ class TablesITCase {
                             .append("|raw_sig=").append(rs.getString("raw_sig"));
                     case HOST_CHANGE, IP_SHARING -> sb.append("|reason=").append(rs.getString("reason"))
                             .append("|raw_hits=").append(rs.getString("raw_hits"));
+                    case TLS -> {
+                        String sni = rs.getString("sni");
+                        String alpn = joined(rs, "alpn");
+                        sb.append("|ja4=").append(rs.getString("ja4")).append("|ja4_r=").append(rs.getString("ja4_r"))
+                                .append("|ja4_o=").append(rs.getString("ja4_o")).append("|ja3=")
+                                .append(rs.getString("ja3")).append("|sni=").append(sni == null ? "none" : sni)
+                                .append("|alpn=").append(alpn.isEmpty() ? "none" : alpn)
+                                .append("|versions=").append(joined(rs, "versions"));
+                    }
                     default -> throw new IllegalStateException(table.name());
                 }
                 lines.add(sb.toString());
@@ -342,8 +352,15 @@ class TablesITCase {
         return lines;
     }
 
+    /** A list column's items joined by commas. */
+    private static String joined(ResultSet rs, String column) throws Exception {
+        Object[] items = (Object[]) rs.getArray(column).getArray();
+        return java.util.Arrays.stream(items).map(String::valueOf).collect(Collectors.joining(","));
+    }
+
     private static String module(Table table, ResultSet rs) throws Exception {
         return switch (table) {
+            case TLS -> "tls client";
             case SYN -> rs.getBoolean("sendsyn") ? "sendsyn probe" : "syn";
             case SYN_ACK -> rs.getBoolean("sendsyn") ? "sendsyn response" : "syn+ack";
             case HTTP_REQUEST -> "http request";
@@ -430,6 +447,34 @@ class TablesITCase {
             assertTrue(rs.next());
             assertTrue(rs.getInt("n") > 1);
             assertEquals("Host", rs.getString("first_header"));
+        }
+    }
+
+    /**
+     * The sample's TLS connections: the IPv4 one from 192.0.2.10 (www.example.org, port 443) in the tls table and in
+     * its connection row, with the same fingerprints.
+     */
+    static void assertSampleTlsIsTyped(Connection db, Path out) throws Exception {
+        String ja4;
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT *, len(alpn) AS alpns FROM "
+                + glob(out, Table.TLS) + " WHERE client_address = '192.0.2.10' AND client_port = 39334")) {
+            assertTrue(rs.next());
+            assertEquals("198.51.100.30", rs.getString("server_address"));
+            assertEquals(443, rs.getInt("server_port"));
+            assertEquals("www.example.org", rs.getString("sni"));
+            ja4 = rs.getString("ja4");
+            assertTrue(ja4.matches("t1[0-3]d\\d{4}[0-9a-z]{2}_[0-9a-f]{12}_[0-9a-f]{12}"), ja4);
+            assertTrue(rs.getString("ja4_r").startsWith(ja4.substring(0, 10) + "_"));
+            assertTrue(rs.getString("ja3").matches("[0-9a-f]{32}"));
+            assertTrue(rs.getString("ja3_string").startsWith("77"));
+            assertTrue(rs.getInt("segments") >= 1);
+            assertFalse(rs.next());
+        }
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT ja4, sni FROM "
+                + glob(out, Table.CONNECTIONS) + " WHERE client_address = '192.0.2.10' AND client_port = 39334")) {
+            assertTrue(rs.next());
+            assertEquals(ja4, rs.getString("ja4"));
+            assertEquals("www.example.org", rs.getString("sni"));
         }
     }
 

@@ -8,10 +8,12 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 import io.passivetcp.packet.TcpPacket;
+import io.passivetcp.tls.TlsTracker;
 
 /**
  * Compact wire form of a {@link TcpPacket}: about 60 bytes plus the kept payload. The capture path travels only
- * on SYN-class packets, which open flows; later packets of a flow are attributed to the flow's capture.
+ * on the packets that open state: SYN-class packets, which open flows, and those that may start a TLS ClientHello
+ * ({@link TlsTracker#mayStartClientHello}); later packets of a flow are attributed to the flow's capture.
  */
 public final class TcpPacketSerializer extends RecordSerializer<TcpPacket> {
     private static final long serialVersionUID = 1L;
@@ -29,7 +31,8 @@ public final class TcpPacketSerializer extends RecordSerializer<TcpPacket> {
     @Override
     public void serialize(TcpPacket p, DataOutputView out) throws IOException {
         out.writeLong(p.captureId);
-        writeNullableString((p.tcpType & TcpPacket.SYN) != 0 ? p.capture : null, out);
+        writeNullableString((p.tcpType & TcpPacket.SYN) != 0 || TlsTracker.mayStartClientHello(p) ? p.capture : null,
+                out);
         out.writeLong(p.ordinal);
         out.writeLong(p.tsMicros);
         out.writeLong(p.orderMicros);

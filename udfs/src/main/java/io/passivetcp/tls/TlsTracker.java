@@ -70,6 +70,14 @@ public final class TlsTracker {
         return s;
     }
 
+    /**
+     * Whether {@code p} may start a ClientHello (its payload begins with a TLS handshake record): such a packet can
+     * open TLS state without a SYN, so it must carry its capture's path.
+     */
+    public static boolean mayStartClientHello(TcpPacket p) {
+        return p.payloadLength > 0 && p.payload[0] == ClientHelloParser.CONTENT_HANDSHAKE;
+    }
+
     private TlsState onPayload(TlsState s, TcpPacket p, Output out) {
         if (s == null) {
             // No SYN seen: a ClientHello may start a segment of either side; its sender is the client.

@@ -278,8 +278,9 @@ class Ja4GoldenTest {
         System.out.printf("JA4 golden comparison: %d captures, %d tool values, %d agree, %d explained, %d unexplained;"
                 + " rejections %s%n", captures.size(), expected.size(), agree, explained.size(), unexplained.size(),
                 rejections);
-        perTool.forEach((tool, n) -> System.out.printf("  %s: %d agree, %d explained, %d unexplained%n", tool, n[0],
-                n[1], n[2]));
+        perTool.forEach((tool, n) -> System.out.printf("  %s: %d captures, %d agree, %d explained, %d unexplained%n",
+                tool, expected.stream().filter(e -> e.tool().equals(tool)).map(Expected::capture).distinct().count(),
+                n[0], n[1], n[2]));
         explained.forEach((id, r) -> System.out.println("            entry(\"" + id + "\", EnumSet.of("
                 + String.join(", ", r.stream().map(x -> "Reason." + x).toList()) + ")),"));
         unexplained.forEach(u -> System.out.println("  UNEXPLAINED " + u));

@@ -12,6 +12,7 @@ import org.apache.avro.generic.GenericRecord;
 
 import io.passivetcp.Observation;
 import io.passivetcp.output.P0fFormat;
+import io.passivetcp.tls.TlsTracker;
 
 /**
  * The Parquet tables: folder name, the events that go into each, and how an {@link Observation} becomes a row of its
@@ -27,6 +28,7 @@ public enum Table {
     HTTP_RESPONSE("http_response", true, "http response"),
     HOST_CHANGE("host_change", false, "host change"),
     IP_SHARING("ip_sharing", false, "ip sharing"),
+    TLS("tls", true, TlsTracker.MODULE),
     CONNECTIONS("connections", true, Observation.CONNECTION);
 
     /** Version of the schemas (the {@code v1} of their namespace); bumped on any incompatible change. */
@@ -121,6 +123,14 @@ public enum Table {
                 r.put("reason", o.get("reason"));
                 r.put("raw_hits", o.get("raw_hits"));
             }
+            case TLS -> {
+                Observation.Tls t = (Observation.Tls) o.data;
+                tls(r, t);
+                r.put("ja4_ro", t.ja4RawOriginal());
+                r.put("ja3_string", t.ja3String());
+                r.put("versions", t.versions());
+                r.put("segments", t.segments());
+            }
             default -> throw new IllegalStateException(name());
         }
         return r;
@@ -161,6 +171,16 @@ public enum Table {
         label(r, "", o.key(0), o.value(0), h.label());
         r.put("params", o.get("params"));
         r.put("dishonest", h.dishonest());
+    }
+
+    /** The TLS columns an event row and a connection row share. */
+    private static void tls(GenericData.Record r, Observation.Tls t) {
+        r.put("ja4", t.ja4());
+        r.put("ja4_r", t.ja4Raw());
+        r.put("ja4_o", t.ja4Original());
+        r.put("ja3", t.ja3());
+        r.put("sni", t.sni());
+        r.put("alpn", t.alpn());
     }
 
     private static void label(GenericData.Record r, String prefix, String key, String printed,
@@ -209,6 +229,10 @@ public enum Table {
             r.put("http_response_raw_sig", c.responseRawSig());
             r.put("http_response_params", c.responseParams());
             r.put("server", c.response().software());
+        }
+        if (c.tls() != null) {
+            tls(r, c.tls());
+            r.put("tls_versions", c.tls().versions());
         }
     }
 
