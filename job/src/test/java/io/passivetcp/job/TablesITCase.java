@@ -111,11 +111,7 @@ class TablesITCase {
         if (!options.batch()) {
             env.enableCheckpointing(200);
         }
-        FingerprintTopology.Observations observations = FingerprintTopology.observations(env, options);
-        FingerprintTopology.ordered(observations, options)
-                .sinkTo(new P0fTextSink(false, log.toString(), null, List.of()))
-                .setParallelism(1);
-        TableSinks.attach(observations, out.toString(), options.databaseVersion());
+        JobRunner.attachOutputs(env, options, log, out);
         env.execute("tables test");
     }
 

@@ -92,7 +92,7 @@ public final class FlowFunction
         if (timestamp == END_OF_INPUT || batch) {
             FlowState open = flow.value();
             if (open != null) {
-                tracker.endOfInput(open, output(ctx, out));
+                tracker.endOfInput(open, output(ctx, out, database.current(ctx)));
                 flow.update(open);
             }
         }
@@ -108,7 +108,7 @@ public final class FlowFunction
         try {
             SignatureDatabase db = database.current(ctx);
             FlowState before = flow.value();
-            FlowState next = tracker.process(before, p, db, output(ctx, out));
+            FlowState next = tracker.process(before, p, db, output(ctx, out, db));
             if (next == null) {
                 flow.clear();
                 if (before != null) {
@@ -125,10 +125,12 @@ public final class FlowFunction
         }
     }
 
-    private FlowOutput output(ReadOnlyContext ctx, Collector<Observation> out) {
+    /** Where the tracker's results go; observations carry the version of the database they were made with. */
+    private FlowOutput output(ReadOnlyContext ctx, Collector<Observation> out, SignatureDatabase db) {
         return new FlowOutput() {
             @Override
             public void observation(Observation o) {
+                o.databaseVersion = db.version();
                 emit(o, out);
             }
 
@@ -139,6 +141,7 @@ public final class FlowFunction
 
             @Override
             public void connection(Observation o) {
+                o.databaseVersion = db.version();
                 ctx.output(CONNECTIONS, o);
             }
         };

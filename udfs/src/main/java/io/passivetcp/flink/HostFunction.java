@@ -14,6 +14,7 @@ import io.passivetcp.Observation;
 import io.passivetcp.host.HostEvent;
 import io.passivetcp.host.HostState;
 import io.passivetcp.host.HostTracker;
+import io.passivetcp.signature.SignatureDatabase;
 
 /**
  * Host state: one key per host address, fed by the flow functions' {@link HostEvent}s, with the signature database
@@ -79,7 +80,11 @@ public final class HostFunction
 
     private void apply(HostEvent e, ReadOnlyContext ctx, Collector<Observation> out) {
         try {
-            HostState next = tracker.process(host.value(), e, database.current(ctx), out::collect);
+            SignatureDatabase db = database.current(ctx);
+            HostState next = tracker.process(host.value(), e, db, o -> {
+                o.databaseVersion = db.version();
+                out.collect(o);
+            });
             if (next == null) {
                 host.clear();
             } else {
