@@ -57,6 +57,7 @@ public final class FlowFunction
     private transient Counter packetsForwarded;
     private transient Counter signaturesMatched;
     private transient Counter signaturesUnmatched;
+    private transient StateCount flowsInState;
 
     public FlowFunction(boolean batch, long connMaxAgeSeconds) {
         this.batch = batch;
@@ -76,6 +77,7 @@ public final class FlowFunction
         signaturesMatched = metrics.counter("signaturesMatched");
         signaturesUnmatched = metrics.counter("signaturesUnmatched");
         CaptureStatistics.registerGauges(metrics);
+        flowsInState = new StateCount(metrics, "flowsInState");
     }
 
     @Override
@@ -87,15 +89,26 @@ public final class FlowFunction
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Observation> out) throws Exception {
         buffer.onTimer(timestamp, ctx.timerService(), p -> dispatch(p, ctx, out));
+        FlowState open = flow.value();
+        if (open == null) {
+            return;
+        }
         // BATCH fires timers only at the end of the key, after its last packet (and does not fire timers
         // registered meanwhile): any timer is the end of input there.
         if (timestamp == END_OF_INPUT || batch) {
-            FlowState open = flow.value();
-            if (open != null) {
-                tracker.endOfInput(open, output(ctx, out, database.current(ctx)));
-                flow.update(open);
-            }
+            tracker.endOfInput(open, output(ctx, out, database.current(ctx)));
+            flow.update(open);
+        } else if (timestamp >= retentionTimer(open)) {
+            tracker.expire(open, output(ctx, out, database.current(ctx)));
+            flow.clear();
+            flowsInState.decrement();
+            ctx.timerService().deleteEventTimeTimer(END_OF_INPUT);
         }
+    }
+
+    /** STREAMING: when a flow that no packet ended leaves the state ({@link FlowTracker#retainedUntilSeconds}). */
+    private long retentionTimer(FlowState f) {
+        return (tracker.retainedUntilSeconds(f) + 1) * 1000;
     }
 
     @Override
@@ -112,12 +125,19 @@ public final class FlowFunction
             if (next == null) {
                 flow.clear();
                 if (before != null) {
+                    flowsInState.decrement();
                     ctx.timerService().deleteEventTimeTimer(END_OF_INPUT); // nothing left to summarise
                 }
             } else {
                 flow.update(next);
+                if (before == null) {
+                    flowsInState.increment();
+                }
                 if (next.summary != null) {
                     ctx.timerService().registerEventTimeTimer(END_OF_INPUT);
+                }
+                if (!batch && (before == null || before.flowId != next.flowId)) {
+                    ctx.timerService().registerEventTimeTimer(retentionTimer(next));
                 }
             }
         } catch (Exception e) {
