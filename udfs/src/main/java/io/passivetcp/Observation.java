@@ -47,6 +47,11 @@ public final class Observation extends PacketContext {
      * sharing).
      */
     public Data data;
+    /**
+     * {@link io.passivetcp.signature.SignatureDatabase#version()} of the database in force when the observation was
+     * made: with hot reload, rows before and after a database change carry their own.
+     */
+    public String databaseVersion;
 
     public Observation() {}
 

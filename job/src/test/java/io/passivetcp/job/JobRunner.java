@@ -13,6 +13,8 @@ import org.apache.flink.util.CloseableIterator;
 import io.passivetcp.Observation;
 import io.passivetcp.P0fConfig;
 import io.passivetcp.job.cli.PassiveTcpCommand;
+import io.passivetcp.job.sink.P0fTextSink;
+import io.passivetcp.job.tables.TableSinks;
 import io.passivetcp.job.topology.FingerprintTopology;
 import io.passivetcp.job.topology.JobOptions;
 
@@ -30,6 +32,17 @@ public final class JobRunner {
             it.forEachRemaining(out::add);
         }
         return out;
+    }
+
+    /** Adds the CLI's {@code -o} log and, when {@code tables} is given, its {@code --out} tables. */
+    public static void attachOutputs(StreamExecutionEnvironment env, JobOptions options, Path log, Path tables) {
+        FingerprintTopology.Observations observations = FingerprintTopology.observations(env, options);
+        FingerprintTopology.ordered(observations, options)
+                .sinkTo(new P0fTextSink(false, log.toString(), null, List.of()))
+                .setParallelism(1);
+        if (tables != null) {
+            TableSinks.attach(observations, tables.toString(), options.databaseVersion());
+        }
     }
 
     static String read(Path p) throws IOException {

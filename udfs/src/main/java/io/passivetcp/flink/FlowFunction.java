@@ -16,6 +16,7 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 import io.passivetcp.Observation;
+import io.passivetcp.P0fConfig;
 import io.passivetcp.host.FlowOutput;
 import io.passivetcp.host.FlowState;
 import io.passivetcp.host.FlowTracker;
@@ -68,6 +69,7 @@ public final class FlowFunction
     private transient Counter signaturesUnmatched;
     private transient Counter tlsClientHellos;
     private transient Map<TlsReject, Counter> tlsRejected;
+    private transient StateCount flowsInState;
 
     public FlowFunction(boolean batch, long connMaxAgeSeconds) {
         this.batch = batch;
@@ -95,6 +97,7 @@ public final class FlowFunction
             tlsRejected.put(reason, rejected.counter(reason.metricName()));
         }
         CaptureStatistics.registerGauges(metrics);
+        flowsInState = new StateCount(metrics, "flowsInState");
     }
 
     @Override
@@ -106,15 +109,35 @@ public final class FlowFunction
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Observation> out) throws Exception {
         buffer.onTimer(timestamp, ctx.timerService(), p -> dispatch(p, ctx, out));
+        TlsState hello = tls.value();
+        if (!batch && hello != null && timestamp >= tlsRetentionTimer(hello)) {
+            tls.clear(); // a connection whose ClientHello never completed, and no packet came to say so
+        }
+        FlowState open = flow.value();
+        if (open == null) {
+            return;
+        }
         // BATCH fires timers only at the end of the key, after its last packet (and does not fire timers
         // registered meanwhile): any timer is the end of input there.
         if (timestamp == END_OF_INPUT || batch) {
-            FlowState open = flow.value();
-            if (open != null) {
-                tracker.endOfInput(open, output(ctx, out));
-                flow.update(open);
-            }
+            tracker.endOfInput(open, output(ctx, out, database.current(ctx)));
+            flow.update(open);
+        } else if (timestamp >= retentionTimer(open)) {
+            tracker.expire(open, output(ctx, out, database.current(ctx)));
+            flow.clear();
+            flowsInState.decrement();
+            ctx.timerService().deleteEventTimeTimer(END_OF_INPUT);
         }
+    }
+
+    /** STREAMING: when a flow that no packet ended leaves the state ({@link FlowTracker#retainedUntilSeconds}). */
+    private long retentionTimer(FlowState f) {
+        return (tracker.retainedUntilSeconds(f) + 1) * 1000;
+    }
+
+    /** STREAMING: when the TLS state of a connection no packet ended leaves the state, as its flow would. */
+    private long tlsRetentionTimer(TlsState t) {
+        return (t.startSeconds + connMaxAgeSeconds + P0fConfig.RETENTION_GRACE + 1) * 1000;
     }
 
     @Override
@@ -127,22 +150,33 @@ public final class FlowFunction
         try {
             SignatureDatabase db = database.current(ctx);
             FlowState before = flow.value();
-            TlsState tlsNext = tlsTracker.process(tls.value(), p, tlsOutput(before, out));
+            TlsState tlsBefore = tls.value();
+            TlsState tlsNext = tlsTracker.process(tlsBefore, p, tlsOutput(before, out, db));
             if (tlsNext == null) {
                 tls.clear();
             } else {
                 tls.update(tlsNext);
+                if (!batch && tlsNext != tlsBefore) {
+                    ctx.timerService().registerEventTimeTimer(tlsRetentionTimer(tlsNext));
+                }
             }
-            FlowState next = tracker.process(before, p, db, output(ctx, out));
+            FlowState next = tracker.process(before, p, db, output(ctx, out, db));
             if (next == null) {
                 flow.clear();
                 if (before != null) {
+                    flowsInState.decrement();
                     ctx.timerService().deleteEventTimeTimer(END_OF_INPUT); // nothing left to summarise
                 }
             } else {
                 flow.update(next);
+                if (before == null) {
+                    flowsInState.increment();
+                }
                 if (next.summary != null) {
                     ctx.timerService().registerEventTimeTimer(END_OF_INPUT);
+                }
+                if (!batch && (before == null || before.flowId != next.flowId)) {
+                    ctx.timerService().registerEventTimeTimer(retentionTimer(next));
                 }
             }
         } catch (Exception e) {
@@ -151,12 +185,13 @@ public final class FlowFunction
     }
 
     /** TLS fingerprints go out with the flow's events and into the summary of the p0f flow they belong to. */
-    private TlsTracker.Output tlsOutput(FlowState flowBefore, Collector<Observation> out) {
+    private TlsTracker.Output tlsOutput(FlowState flowBefore, Collector<Observation> out, SignatureDatabase db) {
         return new TlsTracker.Output() {
             @Override
             public void clientHello(Observation o, ClientHello hello) {
                 tlsClientHellos.inc();
                 FlowTracker.addTls(flowBefore, o);
+                o.databaseVersion = db.version();
                 out.collect(o);
             }
 
@@ -167,10 +202,12 @@ public final class FlowFunction
         };
     }
 
-    private FlowOutput output(ReadOnlyContext ctx, Collector<Observation> out) {
+    /** Where the tracker's results go; observations carry the version of the database they were made with. */
+    private FlowOutput output(ReadOnlyContext ctx, Collector<Observation> out, SignatureDatabase db) {
         return new FlowOutput() {
             @Override
             public void observation(Observation o) {
+                o.databaseVersion = db.version();
                 emit(o, out);
             }
 
@@ -181,6 +218,7 @@ public final class FlowFunction
 
             @Override
             public void connection(Observation o) {
+                o.databaseVersion = db.version();
                 ctx.output(CONNECTIONS, o);
             }
         };

@@ -6,6 +6,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
@@ -14,6 +15,7 @@ import io.passivetcp.Observation;
 import io.passivetcp.host.HostEvent;
 import io.passivetcp.host.HostState;
 import io.passivetcp.host.HostTracker;
+import io.passivetcp.signature.SignatureDatabase;
 
 /**
  * Host state: one key per host address, fed by the flow functions' {@link HostEvent}s, with the signature database
@@ -44,6 +46,8 @@ public final class HostFunction
     private transient EventTimeBuffer<HostEvent> buffer;
     private transient HostTracker tracker;
     private transient BroadcastDatabase database;
+    private transient ValueState<Long> retentionTimer;
+    private transient StateCount hostsInState;
 
     public HostFunction(boolean batch, long hostIdleLimitMinutes, long connMaxAgeSeconds) {
         this.batch = batch;
@@ -59,6 +63,8 @@ public final class HostFunction
                 e -> Math.floorDiv(e.orderMicros, 1000), batch, false);
         tracker = new HostTracker(hostIdleLimitMinutes, connMaxAgeSeconds);
         database = new BroadcastDatabase();
+        retentionTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("host-retention-timer", Types.LONG));
+        hostsInState = new StateCount(getRuntimeContext().getMetricGroup(), "hostsInState");
     }
 
     @Override
@@ -69,6 +75,32 @@ public final class HostFunction
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Observation> out) throws Exception {
         buffer.onTimer(timestamp, ctx.timerService(), x -> apply(x, ctx, out));
+        Long armed = retentionTimer.value();
+        if (armed == null || timestamp < armed) {
+            return;
+        }
+        retentionTimer.clear();
+        HostState h = host.value();
+        if (h == null) {
+            return;
+        }
+        long due = retentionDue(h);
+        if (timestamp >= due) {
+            host.clear();
+            hostsInState.decrement();
+        } else {
+            arm(due, ctx);
+        }
+    }
+
+    /** STREAMING: when a host no connection has touched for long leaves the state. One timer per host at a time. */
+    private long retentionDue(HostState h) {
+        return (tracker.retainedUntilSeconds(h) + 1) * 1000;
+    }
+
+    private void arm(long due, ReadOnlyContext ctx) throws Exception {
+        ctx.timerService().registerEventTimeTimer(due);
+        retentionTimer.update(due);
     }
 
     @Override
@@ -79,11 +111,18 @@ public final class HostFunction
 
     private void apply(HostEvent e, ReadOnlyContext ctx, Collector<Observation> out) {
         try {
-            HostState next = tracker.process(host.value(), e, database.current(ctx), out::collect);
-            if (next == null) {
-                host.clear();
-            } else {
-                host.update(next);
+            SignatureDatabase db = database.current(ctx);
+            HostState before = host.value();
+            HostState next = tracker.process(before, e, db, o -> {
+                o.databaseVersion = db.version();
+                out.collect(o);
+            });
+            host.update(next); // the tracker never forgets a host it was given an event for
+            if (before == null) {
+                hostsInState.increment();
+            }
+            if (!batch && retentionTimer.value() == null) {
+                arm(retentionDue(next), ctx);
             }
         } catch (Exception x) {
             throw new IllegalStateException("host processing failed at " + e.capture + " packet " + e.ordinal, x);

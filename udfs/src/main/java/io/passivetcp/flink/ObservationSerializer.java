@@ -37,6 +37,7 @@ public final class ObservationSerializer extends RecordSerializer<Observation> {
             out.writeUTF(f);
         }
         Observation.writeData(o.data, out);
+        out.writeUTF(o.databaseVersion == null ? "" : o.databaseVersion);
     }
 
     @Override
@@ -49,6 +50,8 @@ public final class ObservationSerializer extends RecordSerializer<Observation> {
             o.fields[i] = in.readUTF();
         }
         o.data = Observation.readData(in);
+        String version = in.readUTF();
+        o.databaseVersion = version.isEmpty() ? null : version;
         return o;
     }
 

@@ -107,6 +107,7 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
             this.path = path;
             this.captureId = CaptureIds.of(path);
             this.toSkip = skip;
+            this.emitted = skip; // positions count from the start of the file, across restores
             for (int i = 0; i < BATCHES; i++) {
                 TcpPacket[] batch = new TcpPacket[BATCH_SIZE];
                 for (int j = 0; j < BATCH_SIZE; j++) {

@@ -39,7 +39,7 @@ public final class FlowTracker {
      * @return the flow after the packet, or null when there is none
      */
     public FlowState process(FlowState flow, TcpPacket p, SignatureDatabase db, FlowOutput out) {
-        if (flow != null && expiredBefore(flow, p)) {
+        if (flow != null && (expiredBefore(flow, p) || p.tsSeconds > retainedUntilSeconds(flow))) {
             endConnection(flow, "expired", out);
             flow = null;
         }
@@ -64,6 +64,19 @@ public final class FlowTracker {
             return null;
         }
         return onAck(flow, p, db, out);
+    }
+
+    /**
+     * The last second a flow is kept without an expiry run ({@link P0fConfig#RETENTION_GRACE}): later packets of
+     * its 4-tuple find it expired, and a streaming job drops it then.
+     */
+    public long retainedUntilSeconds(FlowState flow) {
+        return flow.createdSeconds + connMaxAgeSeconds + P0fConfig.RETENTION_GRACE;
+    }
+
+    /** Ends a flow past {@link #retainedUntilSeconds} that no packet came to end: emits its connection summary. */
+    public void expire(FlowState flow, FlowOutput out) {
+        endConnection(flow, "expired", out);
     }
 
     private static void countPacket(FlowState flow, TcpPacket p) {

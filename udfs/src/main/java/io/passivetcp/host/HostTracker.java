@@ -78,10 +78,19 @@ public final class HostTracker {
      * host destroyed: any other event comes from a live flow, and p0f never destroys a host a live flow references.
      */
     private HostState hostBefore(HostState host, HostEvent e) {
-        if (host == null || (e.touch && idleExpired(host, e))) {
+        if (host == null || (e.touch && (idleExpired(host, e) || e.tsSeconds > retainedUntilSeconds(host)))) {
             return HostState.created(e.tsSeconds);
         }
         return host;
+    }
+
+    /**
+     * The last second a host is kept without an expiry run ({@link P0fConfig#RETENTION_GRACE}): a later connection
+     * finds it forgotten, and a streaming job drops it then. No live flow can reference it by then: flows are kept
+     * {@code conn_max_age} plus the same grace at most, far less than {@code host_idle_limit}.
+     */
+    public long retainedUntilSeconds(HostState h) {
+        return h.lastSeen + hostIdleLimitSeconds + P0fConfig.RETENTION_GRACE;
     }
 
     private boolean idleExpired(HostState h, HostEvent e) {

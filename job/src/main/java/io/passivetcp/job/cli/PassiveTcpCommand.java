@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,6 +17,7 @@ import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
@@ -75,9 +77,34 @@ public final class PassiveTcpCommand implements Callable<Integer> {
                     + "as p0f -r.")
     StateScope stateScope;
 
-    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "batch",
-            description = "Flink runtime mode: batch (default for archives) or streaming.")
+    @Option(names = "--mode", paramLabel = "MODE",
+            description = "Flink runtime mode: batch (the default for archives) or streaming (implied by --follow).")
     Mode mode;
+
+    @Option(names = "--follow",
+            description = "Keep watching the -r folders: read each new capture once tcpdump -G/-C rotation has closed "
+                    + "it, and apply changes of the -f database while running. Streaming; stop with Ctrl-C.")
+    boolean follow;
+
+    @Option(names = "--scan-interval", paramLabel = "SECONDS", defaultValue = "2",
+            description = "--follow: look for new captures and database changes every SECONDS. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    long scanSeconds;
+
+    @Option(names = "--settle", paramLabel = "SECONDS", defaultValue = "60",
+            description = "--follow: the newest capture of a folder is read once unchanged for SECONDS (older ones "
+                    + "at once: rotation has closed them). Default: ${DEFAULT-VALUE}.")
+    long settleSeconds;
+
+    @Option(names = "--from-savepoint", paramLabel = "PATH",
+            description = "Streaming: resume flows, hosts, database and input positions from a savepoint or "
+                    + "retained checkpoint.")
+    String fromSavepoint;
+
+    @Option(names = "--savepoint-dir", paramLabel = "DIR", defaultValue = "savepoints",
+            description = "Streaming: Ctrl-C drains the job and writes its final savepoint under DIR. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String savepointDir;
 
     @Option(names = {"-p", "--parallelism"}, paramLabel = "N",
             description = "Parallelism (default: the number of cores).")
@@ -107,7 +134,15 @@ public final class PassiveTcpCommand implements Callable<Integer> {
             System.err.println("passivetcp: " + e.getMessage());
             return 2;
         }
-        StreamExecutionEnvironment env = environment(options.batch(), parallelism);
+        Configuration restore = new Configuration();
+        if (fromSavepoint != null) {
+            restore.set(StateRecoveryOptions.SAVEPOINT_PATH, fromSavepoint);
+        }
+        StreamExecutionEnvironment env = environment(options.batch(), parallelism, restore);
+        if (!options.batch()) {
+            // flows, hosts, the database and input positions survive failures; table files commit at checkpoints
+            env.enableCheckpointing(checkpointSeconds * 1000);
+        }
         boolean printConsole = console || (logFile == null && logDir == null && outDir == null);
         FingerprintTopology.Observations observations = FingerprintTopology.observations(env, options);
         if (printConsole || logFile != null || logDir != null) {
@@ -117,14 +152,16 @@ public final class PassiveTcpCommand implements Callable<Integer> {
                     .setParallelism(1);
         }
         if (outDir != null) {
-            if (!options.batch()) {
-                env.enableCheckpointing(checkpointSeconds * 1000); // bulk files are committed by checkpoints
-            }
             TableSinks.attach(observations, outDir, options.databaseVersion());
         }
         Progress progress = quiet ? null : Progress.start(inputs);
         try {
-            env.execute("passivetcp " + String.join(" ", inputs));
+            String name = "passivetcp " + String.join(" ", inputs);
+            if (options.batch()) {
+                env.execute(name);
+            } else {
+                StreamingRun.untilDoneOrInterrupted(env.executeAsync(name), savepointDir);
+            }
         } finally {
             if (progress != null) {
                 progress.stop();
@@ -152,8 +189,19 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         if (checkpointSeconds < 1) {
             throw new UsageException("--checkpoint-interval wants a number of seconds >= 1");
         }
-        return new JobOptions(inputs, name, text, stateScope == StateScope.capture, mode == Mode.batch, limits[0],
-                limits[1]);
+        if (scanSeconds < 1 || settleSeconds < 0) {
+            throw new UsageException("--scan-interval wants seconds >= 1 and --settle seconds >= 0");
+        }
+        if (follow && mode == Mode.batch) {
+            throw new UsageException("--follow reads an input that does not end: it runs in streaming mode only");
+        }
+        boolean batch = mode == null ? !follow : mode == Mode.batch;
+        if (batch && fromSavepoint != null) {
+            throw new UsageException("--from-savepoint resumes streaming runs only (add --mode streaming)");
+        }
+        Duration scan = follow ? Duration.ofSeconds(scanSeconds) : null;
+        return new JobOptions(inputs, name, text, stateScope == StateScope.capture, batch, limits[0], limits[1], scan,
+                Duration.ofSeconds(settleSeconds), follow ? databaseFile : null);
     }
 
     private String databaseText() throws IOException, UsageException {

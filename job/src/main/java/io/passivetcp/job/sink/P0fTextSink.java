@@ -1,15 +1,22 @@
 package io.passivetcp.job.sink;
 
 import java.io.BufferedWriter;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +24,10 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
+import org.apache.flink.api.connector.sink2.SupportsWriterState;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 import io.passivetcp.Observation;
 import io.passivetcp.output.P0fFormat;
@@ -27,8 +36,12 @@ import io.passivetcp.output.P0fFormat;
  * p0f's text outputs, fed in output order by one subtask: console blocks (stdout), one {@code -o} log (appended
  * to, as p0f does), and {@code --log-dir} logs, one per capture at {@code DIR/<path relative to its -r root>.log}
  * (rewritten by each run).
+ *
+ * <p>The logs are written exactly once across failures: each checkpoint records every log's length, and a writer
+ * restored from it cuts the logs back to those lengths before the lines after the checkpoint are produced again.
+ * The console cannot take lines back: it may repeat them after a failure.
  */
-public final class P0fTextSink implements Sink<Observation> {
+public final class P0fTextSink implements Sink<Observation>, SupportsWriterState<Observation, Map<String, Long>> {
     private static final long serialVersionUID = 1L;
 
     /** Per-capture logs kept open at once; others are reopened for appending when needed. */
@@ -50,19 +63,52 @@ public final class P0fTextSink implements Sink<Observation> {
     }
 
     @Override
-    public SinkWriter<Observation> createWriter(WriterInitContext context) throws IOException {
-        return new TextWriter();
+    public StatefulSinkWriter<Observation, Map<String, Long>> createWriter(WriterInitContext context)
+            throws IOException {
+        return new TextWriter(Map.of());
     }
 
-    private final class TextWriter implements SinkWriter<Observation> {
+    @Override
+    public StatefulSinkWriter<Observation, Map<String, Long>> restoreWriter(WriterInitContext context,
+            Collection<Map<String, Long>> recoveredState) throws IOException {
+        Map<String, Long> lengths = new HashMap<>();
+        recoveredState.forEach(lengths::putAll);
+        return new TextWriter(lengths);
+    }
+
+    @Override
+    public SimpleVersionedSerializer<Map<String, Long>> getWriterStateSerializer() {
+        return new LogLengthsSerializer();
+    }
+
+    private final class TextWriter implements StatefulSinkWriter<Observation, Map<String, Long>> {
         private final PrintStream stdout = System.out;
         private final Writer log;
         private final Map<Path, Writer> captureLogs = new LinkedHashMap<>(16, 0.75f, true);
         private final Set<Path> startedThisRun = new HashSet<>();
 
-        TextWriter() throws IOException {
+        /** @param checkpointed the logs' lengths at the checkpoint restored from; empty on a fresh start */
+        TextWriter(Map<String, Long> checkpointed) throws IOException {
+            for (Map.Entry<String, Long> e : checkpointed.entrySet()) {
+                Path path = Paths.get(e.getKey());
+                cutBack(path, e.getValue());
+                startedThisRun.add(path);
+            }
             log = logFile == null ? null : Files.newBufferedWriter(Paths.get(logFile), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        }
+
+        @Override
+        public List<Map<String, Long>> snapshotState(long checkpointId) throws IOException {
+            flush(false);
+            Map<String, Long> lengths = new HashMap<>();
+            if (logFile != null) {
+                lengths.put(logFile, Files.size(Paths.get(logFile)));
+            }
+            for (Path p : startedThisRun) {
+                lengths.put(p.toString(), Files.exists(p) ? Files.size(p) : 0L);
+            }
+            return List.of(lengths);
         }
 
         @Override
@@ -123,6 +169,51 @@ public final class P0fTextSink implements Sink<Observation> {
                 w.close();
             }
             captureLogs.clear();
+        }
+    }
+
+    /** Removes what was written to {@code log} after the checkpoint that recorded {@code length}. */
+    private static void cutBack(Path log, long length) throws IOException {
+        if (!Files.exists(log)) {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(log, StandardOpenOption.WRITE)) {
+            if (ch.size() > length) {
+                ch.truncate(length);
+            }
+        }
+    }
+
+    /** Writer state: log path → length in bytes. */
+    static final class LogLengthsSerializer implements SimpleVersionedSerializer<Map<String, Long>> {
+        @Override
+        public int getVersion() {
+            return 1;
+        }
+
+        @Override
+        public byte[] serialize(Map<String, Long> lengths) throws IOException {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                out.writeInt(lengths.size());
+                for (Map.Entry<String, Long> e : lengths.entrySet()) {
+                    out.writeUTF(e.getKey());
+                    out.writeLong(e.getValue());
+                }
+            }
+            return bytes.toByteArray();
+        }
+
+        @Override
+        public Map<String, Long> deserialize(int version, byte[] serialized) throws IOException {
+            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
+                int n = in.readInt();
+                Map<String, Long> lengths = new HashMap<>();
+                for (int i = 0; i < n; i++) {
+                    lengths.put(in.readUTF(), in.readLong());
+                }
+                return lengths;
+            }
         }
     }
 

@@ -86,10 +86,10 @@ public enum Table {
     }
 
     /** One row of this table. */
-    public GenericRecord toRecord(Observation o, Schema schema, String dbVersion) {
+    public GenericRecord toRecord(Observation o, Schema schema) {
         GenericData.Record r = new GenericData.Record(schema);
         if (this == CONNECTIONS) {
-            connection(r, o, dbVersion);
+            connection(r, o);
             return r;
         }
         r.put("event_time", o.loggedMicros());
@@ -104,7 +104,7 @@ public enum Table {
         r.put("client_port", o.clientPort);
         r.put("server_address", server);
         r.put("server_port", o.serverPort);
-        r.put("db_version", dbVersion);
+        r.put("db_version", o.databaseVersion);
         switch (this) {
             case SYN, SYN_ACK -> tcp(r, o);
             case MTU -> {
@@ -195,7 +195,7 @@ public enum Table {
         r.put(prefix + "signature_line", l.line() < 0 ? null : l.line());
     }
 
-    private static void connection(GenericData.Record r, Observation o, String dbVersion) {
+    private static void connection(GenericData.Record r, Observation o) {
         Observation.Connection c = (Observation.Connection) o.data;
         r.put("event_time", c.startMicros());
         r.put("end_time", c.endMicros());
@@ -207,7 +207,7 @@ public enum Table {
         r.put("client_port", o.clientPort);
         r.put("server_address", address(o.server));
         r.put("server_port", o.serverPort);
-        r.put("db_version", dbVersion);
+        r.put("db_version", o.databaseVersion);
         connectionTcp(r, "syn_", c.syn(), c.synRawSig(), c.synParams());
         connectionTcp(r, "syn_ack_", c.synAck(), c.synAckRawSig(), c.synAckParams());
         r.put("client_mtu", c.clientMtu() < 0 ? null : c.clientMtu());

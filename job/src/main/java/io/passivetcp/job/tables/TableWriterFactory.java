@@ -37,13 +37,11 @@ public final class TableWriterFactory implements BulkWriter.Factory<Observation>
     public static final int PAGE_BYTES = 64 * 1024;
 
     private final Table table;
-    private final String dbVersion;
     private final ParquetWriterFactory<GenericRecord> parquet;
     private transient Schema schema;
 
     public TableWriterFactory(Table table, String dbVersion) {
         this.table = table;
-        this.dbVersion = dbVersion;
         String schemaText = table.schemaText();
         Map<String, String> metadata = Map.of(
                 "passivetcp.table", table.folder(),
@@ -70,7 +68,7 @@ public final class TableWriterFactory implements BulkWriter.Factory<Observation>
         return new BulkWriter<>() {
             @Override
             public void addElement(Observation o) throws IOException {
-                rows.addElement(table.toRecord(o, s, dbVersion));
+                rows.addElement(table.toRecord(o, s));
             }
 
             @Override

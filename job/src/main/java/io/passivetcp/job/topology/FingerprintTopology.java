@@ -2,7 +2,6 @@ package io.passivetcp.job.topology;
 
 import java.time.Duration;
 
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
@@ -14,13 +13,17 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.passivetcp.Observation;
+import io.passivetcp.flink.CaptureWatermarks;
+import io.passivetcp.flink.DatabaseWatcher;
 import io.passivetcp.flink.FlowFunction;
 import io.passivetcp.flink.FlowKey;
 import io.passivetcp.flink.HostFunction;
 import io.passivetcp.flink.HostKey;
 import io.passivetcp.flink.ObservationOrderFunction;
+import io.passivetcp.flink.OldestFirstSplitAssigner;
 import io.passivetcp.flink.PcapFormat;
 import io.passivetcp.flink.RecordTypeInfo;
+import io.passivetcp.flink.RotatedCaptureEnumerator;
 import io.passivetcp.flink.StateDescriptors;
 import io.passivetcp.packet.TcpPacket;
 
@@ -71,12 +74,8 @@ public final class FingerprintTopology {
 
     /** Builds the dataflow on {@code env}, up to the unordered observations. */
     public static Observations observations(StreamExecutionEnvironment env, JobOptions options) {
-        Path[] inputs = options.inputs().stream().map(Path::new).toArray(Path[]::new);
-        FileSource<TcpPacket> captures = FileSource.forBulkFileFormat(new PcapFormat(), inputs).build();
-        SingleOutputStreamOperator<TcpPacket> packets = env.fromSource(captures,
-                WatermarkStrategy.<TcpPacket>forBoundedOutOfOrderness(CAPTURE_DISORDER)
-                        .withTimestampAssigner((p, previous) -> Math.floorDiv(p.orderMicros, 1000)),
-                "captures", RecordTypeInfo.TCP_PACKET);
+        SingleOutputStreamOperator<TcpPacket> packets = env.fromSource(captures(options),
+                CaptureWatermarks.strategy(CAPTURE_DISORDER), "captures", RecordTypeInfo.TCP_PACKET);
         if (!options.batch()) {
             // A capture older than those read before it arrives behind the watermark. From one reader, packets and
             // watermarks reach every flow subtask in the same interleaving, so such late packets are still applied
@@ -84,11 +83,7 @@ public final class FingerprintTopology {
             packets.setParallelism(1);
         }
 
-        BroadcastStream<Tuple2<String, String>> database = env
-                .fromData(StateDescriptors.DATABASE_TEXT, Tuple2.of(options.databaseName(), options.databaseText()))
-                .name("signature database")
-                .setParallelism(1)
-                .broadcast(StateDescriptors.DATABASE);
+        BroadcastStream<Tuple2<String, String>> database = database(env, options).broadcast(StateDescriptors.DATABASE);
 
         SingleOutputStreamOperator<Observation> flows = packets
                 .keyBy(FlowKey.selector(options.perCaptureState()), TypeInformation.of(FlowKey.class))
@@ -104,5 +99,30 @@ public final class FingerprintTopology {
                 .name("hosts");
 
         return new Observations(flows, hosts, flows.getSideOutput(FlowFunction.CONNECTIONS));
+    }
+
+    /**
+     * The capture files, oldest first; with {@code --follow}, also each capture that appears later, once tcpdump's
+     * rotation has closed it.
+     */
+    private static FileSource<TcpPacket> captures(JobOptions options) {
+        Path[] inputs = options.inputs().stream().map(Path::new).toArray(Path[]::new);
+        FileSource.FileSourceBuilder<TcpPacket> builder = FileSource.forBulkFileFormat(new PcapFormat(), inputs);
+        builder.setSplitAssigner(OldestFirstSplitAssigner.provider());
+        if (options.follow() != null) {
+            builder.monitorContinuously(options.follow());
+            builder.setFileEnumerator(RotatedCaptureEnumerator.provider(options.settle().toMillis()));
+        }
+        return builder.build();
+    }
+
+    /** The signature database: the one text given, or every valid version of the watched file. */
+    private static DataStream<Tuple2<String, String>> database(StreamExecutionEnvironment env, JobOptions options) {
+        if (options.watchedDatabase() != null) {
+            return DatabaseWatcher.stream(env, options.watchedDatabase(), options.follow());
+        }
+        return env.fromData(StateDescriptors.DATABASE_TEXT, Tuple2.of(options.databaseName(), options.databaseText()))
+                .name("signature database")
+                .setParallelism(1);
     }
 }

@@ -1,6 +1,7 @@
 package io.passivetcp.job.topology;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.List;
 
 import io.passivetcp.signature.SignatureDatabase;
@@ -16,6 +17,11 @@ import io.passivetcp.signature.SignatureSyntaxException;
  * @param batch BATCH execution (bounded input); STREAMING otherwise
  * @param connMaxAgeSeconds p0f {@code -t}: flow max age
  * @param hostIdleLimitMinutes p0f {@code -t}: host idle limit
+ * @param follow {@code --follow}: how often the inputs are scanned for new captures (and the database file for
+ *     changes); null when the inputs are read once
+ * @param settle {@code --follow}: how long the newest capture of a folder must stay unchanged before it is read
+ * @param watchedDatabase {@code --follow} with {@code -f}: the database file whose changes are applied while the job
+ *     runs; null when the database is read once
  */
 public record JobOptions(
         List<String> inputs,
@@ -24,7 +30,17 @@ public record JobOptions(
         boolean perCaptureState,
         boolean batch,
         long connMaxAgeSeconds,
-        long hostIdleLimitMinutes) implements Serializable {
+        long hostIdleLimitMinutes,
+        Duration follow,
+        Duration settle,
+        String watchedDatabase) implements Serializable {
+
+    /** A run that reads its inputs once. */
+    public JobOptions(List<String> inputs, String databaseName, String databaseText, boolean perCaptureState,
+            boolean batch, long connMaxAgeSeconds, long hostIdleLimitMinutes) {
+        this(inputs, databaseName, databaseText, perCaptureState, batch, connMaxAgeSeconds, hostIdleLimitMinutes,
+                null, null, null);
+    }
 
     /** The database's version, a hash of its text (SignatureDatabase#version), as written in every table row. */
     public String databaseVersion() {

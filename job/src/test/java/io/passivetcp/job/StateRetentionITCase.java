@@ -1,0 +1,97 @@
+package io.passivetcp.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.Metric;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.passivetcp.P0fConfig;
+import io.passivetcp.capture.testutils.CaptureFiles;
+import io.passivetcp.job.cli.PassiveTcpCommand;
+import io.passivetcp.job.topology.JobOptions;
+import io.passivetcp.packet.testutils.Frames;
+import io.passivetcp.packet.testutils.Packets;
+
+/**
+ * State stays bounded in a week-long stream: a new client opens a connection every 20 seconds for seven days and
+ * never closes it, and never comes back. Without expiry the job would hold 30,240 flows and as many hosts; flows
+ * and hosts expire in event time ({@code conn_max_age}, {@code host_idle_limit}, plus the retention grace), so the
+ * state-size gauges never exceed what two and a half minutes of flows and two hours of hosts hold.
+ */
+class StateRetentionITCase {
+    private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
+
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
+                    .setConfiguration(METRICS.addToConfiguration(new Configuration())).build());
+
+    private static final long START_SECONDS = 1_767_225_600L; // 2026-01-01
+    private static final int SPACING_SECONDS = 20;
+    private static final int CONNECTIONS = 7 * 24 * 3600 / SPACING_SECONDS;
+
+    @Test
+    void aWeekOfAbandonedConnectionsKeepsFlowAndHostStateBounded(@TempDir Path tmp) throws Exception {
+        Path capture = Files.write(tmp.resolve("week.pcap"), weekOfAbandonedConnections());
+        Path log = tmp.resolve("week.log");
+        Path db = DatasetVariantsITCase.STOCK_DATABASE;
+        JobOptions options = new JobOptions(List.of(capture.toString()), db.toString(), JobRunner.read(db), false,
+                false, P0fConfig.CONN_MAX_AGE, P0fConfig.HOST_IDLE_LIMIT);
+        StreamExecutionEnvironment env = PassiveTcpCommand.environment(false, 2);
+        JobRunner.attachOutputs(env, options, log, null);
+        JobClient job = env.executeAsync("a week of abandoned connections");
+        job.getJobExecutionResult().get(10, TimeUnit.MINUTES);
+
+        long syns = Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(l -> l.contains("|mod=syn|")
+                || l.contains("] mod=syn|")).count();
+        assertEquals(CONNECTIONS, syns, "every connection fingerprinted");
+        long flowsPeak = sum(job, "flowsInStatePeak");
+        long hostsPeak = sum(job, "hostsInStatePeak");
+        // 150 s of flows (conn_max_age + grace) is 8 connections; 122 min of hosts is 367 clients and the server
+        assertTrue(flowsPeak <= 2 * 10, "peak flows in state: " + flowsPeak + " of " + CONNECTIONS);
+        assertTrue(hostsPeak >= 367 && hostsPeak <= 2 * 400, "peak hosts in state: " + hostsPeak + " of "
+                + (CONNECTIONS + 1));
+    }
+
+    /** The sum over the subtasks of one gauge. */
+    private static long sum(JobClient job, String gauge) {
+        Map<String, Metric> found = METRICS.findMetrics(job.getJobID(), gauge);
+        assertEquals(2, found.size(), gauge + " per subtask: " + found.keySet());
+        return found.values().stream().mapToLong(m -> (Long) ((Gauge<?>) m).getValue()).sum();
+    }
+
+    private static byte[] weekOfAbandonedConnections() {
+        CaptureFiles.Pcap pcap = CaptureFiles.pcap(1);
+        byte[] server = Packets.ip4(192, 0, 2, 1);
+        for (int i = 0; i < CONNECTIONS; i++) {
+            byte[] client = Packets.ip4(10, (i >> 16) & 0xFF, (i >> 8) & 0xFF, i & 0xFF);
+            long t = START_SECONDS + (long) i * SPACING_SECONDS;
+            int port = 40000 + i % 20000;
+            long isn = 1000L * i;
+            pcap.add(t, 0, Frames.ethernet(Packets.ipv4().src(client).dst(server).ports(port, 80).seq(isn)
+                    .syn().linuxOptions().build()));
+            pcap.add(t, 1000, Frames.ethernet(Packets.ipv4().src(server).dst(client).ports(80, port).seq(7)
+                    .ack(isn + 1).synAck().linuxOptions().build()));
+            pcap.add(t, 2000, Frames.ethernet(Packets.ipv4().src(client).dst(server).ports(port, 80).seq(isn + 1)
+                    .ack(8).flags(Packets.ACK).build()));
+        }
+        return pcap.bytes();
+    }
+}
