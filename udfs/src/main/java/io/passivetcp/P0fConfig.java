@@ -19,12 +19,6 @@ public final class P0fConfig {
     public static final int MAX_CONN = 1000;
     /** Maximum tracked hosts (p0f {@code -m ...,max_hosts}). */
     public static final int MAX_HOSTS = 10000;
-    /**
-     * Not p0f's: how long past {@code conn_max_age} (flows) or {@code host_idle_limit} (hosts) an entry is kept
-     * when p0f's packet-counted expiry (every {@code EXPIRE_INTERVAL} packets) has not run. It bounds state on quiet
-     * links and in week-long streams; p0f keeps such entries until its next expiry run.
-     */
-    public static final int RETENTION_GRACE = 120;
 
     // ---- really obscure stuff ----
 

@@ -59,11 +59,15 @@ class FollowITCase {
         Path dir = Files.createDirectories(tmp.resolve("rotating"));
         Path log = tmp.resolve("follow.log");
         JobClient job = follow(dir, DATABASE, null, log, null);
-        for (int i = 0; i < 3; i++) {
-            parts.publish(dir, i);
-            awaitLines(job, log, eventsUpTo(reference, parts.lastMicros(i)));
+        try {
+            for (int i = 0; i < 3; i++) {
+                parts.publish(dir, i);
+                awaitLines(job, log, eventsUpTo(reference, parts.lastMicros(i)));
+            }
+            drain(job, tmp);
+        } finally {
+            cancelIfRunning(job);
         }
-        drain(job, tmp);
 
         assertEquals(lines(reference), Files.readAllLines(log, StandardCharsets.ISO_8859_1));
     }
@@ -92,18 +96,21 @@ class FollowITCase {
         Path log = tmp.resolve("follow.log");
         Path tables = tmp.resolve("tables");
         JobClient job = follow(dir, watched, watched.toString(), log, tables);
-
-        parts.publish(dir, 0);
-        awaitLines(job, log, eventsUpTo(withV1, parts.lastMicros(0)));
-        replace(watched, v1 + "\nthis is not a signature line\n");
-        Thread.sleep(10 * SCAN.toMillis()); // the bad version is seen, and rejected
-        parts.publish(dir, 1);
-        awaitLines(job, log, eventsUpTo(withV1, parts.lastMicros(1)));
-        replace(watched, v2);
-        Thread.sleep(10 * SCAN.toMillis()); // the new version reaches every function
-        parts.publish(dir, 2);
-        awaitLines(job, log, withV1.size());
-        drain(job, tmp);
+        try {
+            parts.publish(dir, 0);
+            awaitLines(job, log, eventsUpTo(withV1, parts.lastMicros(0)));
+            replace(watched, v1 + "\nthis is not a signature line\n");
+            Thread.sleep(10 * SCAN.toMillis()); // the bad version is seen, and rejected
+            parts.publish(dir, 1);
+            awaitLines(job, log, eventsUpTo(withV1, parts.lastMicros(1)));
+            replace(watched, v2);
+            Thread.sleep(10 * SCAN.toMillis()); // the new version reaches every function
+            parts.publish(dir, 2);
+            awaitLines(job, log, withV1.size());
+            drain(job, tmp);
+        } finally {
+            cancelIfRunning(job);
+        }
 
         assertEquals(expected, Files.readAllLines(log, StandardCharsets.ISO_8859_1));
         String version1 = SignatureDatabase.parse("v1", v1).version();
@@ -148,6 +155,13 @@ class FollowITCase {
         job.stopWithSavepoint(true, tmp.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
                 .get(WAIT_SECONDS, TimeUnit.SECONDS);
         job.getJobExecutionResult().get(WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** A failed test must not leave its unbounded job holding the MiniCluster's slots. */
+    private static void cancelIfRunning(JobClient job) throws Exception {
+        if (!job.getJobStatus().get().isGloballyTerminalState()) {
+            job.cancel().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        }
     }
 
     private static int eventsUpTo(List<Observation> events, long micros) {

@@ -16,7 +16,6 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 import io.passivetcp.Observation;
-import io.passivetcp.P0fConfig;
 import io.passivetcp.host.FlowOutput;
 import io.passivetcp.host.FlowState;
 import io.passivetcp.host.FlowTracker;
@@ -47,6 +46,9 @@ public final class FlowFunction
     /** Connection summaries ({@link Observation#CONNECTION}), at each flow's end; not p0f events. */
     public static final OutputTag<Observation> CONNECTIONS = new OutputTag<>("connections", RecordTypeInfo.OBSERVATION);
 
+    /** How often a flow past {@code conn_max_age} is checked again while no expiry run has proven it gone. */
+    static final long EXPIRY_RECHECK_MILLIS = 60_000;
+
     /** Fires at the end of the input, to summarise the flows no packet ended (STREAMING). */
     private static final long END_OF_INPUT = Long.MAX_VALUE;
 
@@ -70,6 +72,7 @@ public final class FlowFunction
     private transient Counter tlsClientHellos;
     private transient Map<TlsReject, Counter> tlsRejected;
     private transient StateCount flowsInState;
+    private transient ExpiryEvidence expiryRuns;
 
     public FlowFunction(boolean batch, long connMaxAgeSeconds) {
         this.batch = batch;
@@ -98,6 +101,7 @@ public final class FlowFunction
         }
         CaptureStatistics.registerGauges(metrics);
         flowsInState = new StateCount(metrics, "flowsInState");
+        expiryRuns = new ExpiryEvidence();
     }
 
     @Override
@@ -110,8 +114,8 @@ public final class FlowFunction
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Observation> out) throws Exception {
         buffer.onTimer(timestamp, ctx.timerService(), p -> dispatch(p, ctx, out));
         TlsState hello = tls.value();
-        if (!batch && hello != null && timestamp >= tlsRetentionTimer(hello)) {
-            tls.clear(); // a connection whose ClientHello never completed, and no packet came to say so
+        if (!batch && hello != null && timestamp >= tlsExpiry(hello)) {
+            tls.clear(); // TlsTracker would drop it at the connection's next packet: no packet came
         }
         FlowState open = flow.value();
         if (open == null) {
@@ -122,22 +126,35 @@ public final class FlowFunction
         if (timestamp == END_OF_INPUT || batch) {
             tracker.endOfInput(open, output(ctx, out, database.current(ctx)));
             flow.update(open);
-        } else if (timestamp >= retentionTimer(open)) {
-            tracker.expire(open, output(ctx, out, database.current(ctx)));
-            flow.clear();
-            flowsInState.decrement();
-            ctx.timerService().deleteEventTimeTimer(END_OF_INPUT);
+        } else if (isExpiryCheck(open, timestamp)) {
+            long[] run = expiryRuns.latestRunBefore(open.lastCaptureId, timestamp);
+            if (run != null && tracker.expiredAt(open, run[0], run[1])) {
+                tracker.expire(open, output(ctx, out, database.current(ctx)));
+                flow.clear();
+                flowsInState.decrement();
+                ctx.timerService().deleteEventTimeTimer(END_OF_INPUT);
+            } else if (ctx.timerService().currentWatermark() != Long.MAX_VALUE) { // at the end, END_OF_INPUT sums up
+                ctx.timerService().registerEventTimeTimer(timestamp + EXPIRY_RECHECK_MILLIS);
+            }
         }
     }
 
-    /** STREAMING: when a flow that no packet ended leaves the state ({@link FlowTracker#retainedUntilSeconds}). */
-    private long retentionTimer(FlowState f) {
-        return (tracker.retainedUntilSeconds(f) + 1) * 1000;
+    /**
+     * STREAMING: a flow that no packet ends leaves the state once p0f's cache expiry has destroyed it, checked from
+     * when it is older than {@code conn_max_age}, then every {@link #EXPIRY_RECHECK_MILLIS} until a run proves it.
+     */
+    private long firstExpiryCheck(FlowState f) {
+        return (f.createdSeconds + connMaxAgeSeconds + 1) * 1000;
     }
 
-    /** STREAMING: when the TLS state of a connection no packet ended leaves the state, as its flow would. */
-    private long tlsRetentionTimer(TlsState t) {
-        return (t.startSeconds + connMaxAgeSeconds + P0fConfig.RETENTION_GRACE + 1) * 1000;
+    private boolean isExpiryCheck(FlowState f, long timestamp) {
+        long first = firstExpiryCheck(f);
+        return timestamp >= first && (timestamp - first) % EXPIRY_RECHECK_MILLIS == 0;
+    }
+
+    /** STREAMING: TLS state older than {@code conn_max_age}, which TlsTracker drops at the next packet. */
+    private long tlsExpiry(TlsState t) {
+        return (t.startSeconds + connMaxAgeSeconds + 1) * 1000;
     }
 
     @Override
@@ -149,6 +166,10 @@ public final class FlowFunction
     private void dispatch(TcpPacket p, ReadOnlyContext ctx, Collector<Observation> out) {
         try {
             SignatureDatabase db = database.current(ctx);
+            if (!batch) {
+                expiryRuns.observe(p.captureId, Math.floorDiv(p.orderMicros, 1000), p.expiryRun, p.expirySeconds,
+                        ctx.timerService().currentWatermark());
+            }
             FlowState before = flow.value();
             TlsState tlsBefore = tls.value();
             TlsState tlsNext = tlsTracker.process(tlsBefore, p, tlsOutput(before, out, db));
@@ -157,7 +178,7 @@ public final class FlowFunction
             } else {
                 tls.update(tlsNext);
                 if (!batch && tlsNext != tlsBefore) {
-                    ctx.timerService().registerEventTimeTimer(tlsRetentionTimer(tlsNext));
+                    ctx.timerService().registerEventTimeTimer(tlsExpiry(tlsNext));
                 }
             }
             FlowState next = tracker.process(before, p, db, output(ctx, out, db));
@@ -176,7 +197,7 @@ public final class FlowFunction
                     ctx.timerService().registerEventTimeTimer(END_OF_INPUT);
                 }
                 if (!batch && (before == null || before.flowId != next.flowId)) {
-                    ctx.timerService().registerEventTimeTimer(retentionTimer(next));
+                    ctx.timerService().registerEventTimeTimer(firstExpiryCheck(next));
                 }
             }
         } catch (Exception e) {

@@ -46,8 +46,9 @@ public final class HostFunction
     private transient EventTimeBuffer<HostEvent> buffer;
     private transient HostTracker tracker;
     private transient BroadcastDatabase database;
-    private transient ValueState<Long> retentionTimer;
+    private transient ValueState<Long> expiryCheck;
     private transient StateCount hostsInState;
+    private transient ExpiryEvidence expiryRuns;
 
     public HostFunction(boolean batch, long hostIdleLimitMinutes, long connMaxAgeSeconds) {
         this.batch = batch;
@@ -63,8 +64,9 @@ public final class HostFunction
                 e -> Math.floorDiv(e.orderMicros, 1000), batch, false);
         tracker = new HostTracker(hostIdleLimitMinutes, connMaxAgeSeconds);
         database = new BroadcastDatabase();
-        retentionTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("host-retention-timer", Types.LONG));
+        expiryCheck = getRuntimeContext().getState(new ValueStateDescriptor<>("host-expiry-check", Types.LONG));
         hostsInState = new StateCount(getRuntimeContext().getMetricGroup(), "hostsInState");
+        expiryRuns = new ExpiryEvidence();
     }
 
     @Override
@@ -75,32 +77,36 @@ public final class HostFunction
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Observation> out) throws Exception {
         buffer.onTimer(timestamp, ctx.timerService(), x -> apply(x, ctx, out));
-        Long armed = retentionTimer.value();
+        Long armed = expiryCheck.value();
         if (armed == null || timestamp < armed) {
             return;
         }
-        retentionTimer.clear();
+        expiryCheck.clear();
         HostState h = host.value();
         if (h == null) {
             return;
         }
-        long due = retentionDue(h);
-        if (timestamp >= due) {
+        long[] run = expiryRuns.latestRunBefore(h.lastCaptureId, timestamp);
+        if (run != null && tracker.expiredAt(h, run[0], run[1])) {
             host.clear();
             hostsInState.decrement();
-        } else {
-            arm(due, ctx);
+        } else if (ctx.timerService().currentWatermark() != Long.MAX_VALUE) { // no more checks at the end of input
+            arm(Math.max(firstExpiryCheck(h), timestamp + FlowFunction.EXPIRY_RECHECK_MILLIS), ctx);
         }
     }
 
-    /** STREAMING: when a host no connection has touched for long leaves the state. One timer per host at a time. */
-    private long retentionDue(HostState h) {
-        return (tracker.retainedUntilSeconds(h) + 1) * 1000;
+    /**
+     * STREAMING: a host leaves the state once p0f's cache expiry has destroyed it, checked from when it has been idle
+     * for {@code host_idle_limit}, then every minute until a run proves it ({@link ExpiryEvidence}). One check is
+     * armed per host at a time.
+     */
+    private long firstExpiryCheck(HostState h) {
+        return (h.lastSeen + hostIdleLimitMinutes * 60 + 1) * 1000;
     }
 
     private void arm(long due, ReadOnlyContext ctx) throws Exception {
         ctx.timerService().registerEventTimeTimer(due);
-        retentionTimer.update(due);
+        expiryCheck.update(due);
     }
 
     @Override
@@ -112,6 +118,10 @@ public final class HostFunction
     private void apply(HostEvent e, ReadOnlyContext ctx, Collector<Observation> out) {
         try {
             SignatureDatabase db = database.current(ctx);
+            if (!batch) {
+                expiryRuns.observe(e.captureId, Math.floorDiv(e.orderMicros, 1000), e.expiryRun, e.expirySeconds,
+                        ctx.timerService().currentWatermark());
+            }
             HostState before = host.value();
             HostState next = tracker.process(before, e, db, o -> {
                 o.databaseVersion = db.version();
@@ -121,8 +131,8 @@ public final class HostFunction
             if (before == null) {
                 hostsInState.increment();
             }
-            if (!batch && retentionTimer.value() == null) {
-                arm(retentionDue(next), ctx);
+            if (!batch && expiryCheck.value() == null) {
+                arm(firstExpiryCheck(next), ctx);
             }
         } catch (Exception x) {
             throw new IllegalStateException("host processing failed at " + e.capture + " packet " + e.ordinal, x);

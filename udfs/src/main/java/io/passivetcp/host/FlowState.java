@@ -17,6 +17,8 @@ public class FlowState {
     public long createdSeconds;
     /** {@link io.passivetcp.packet.TcpPacket#expiryRun} at the flow's latest packet: later runs may expire it. */
     public long lastExpiryRun;
+    /** {@link io.passivetcp.packet.TcpPacket#captureId} of the flow's latest packet: whose expiry runs count. */
+    public long lastCaptureId;
     /** SYN+ACK seen ({@code acked}). */
     public boolean acked;
     /** A p0f-sendsyn probe flow ({@code sendsyn}). */

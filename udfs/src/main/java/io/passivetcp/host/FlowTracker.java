@@ -39,12 +39,13 @@ public final class FlowTracker {
      * @return the flow after the packet, or null when there is none
      */
     public FlowState process(FlowState flow, TcpPacket p, SignatureDatabase db, FlowOutput out) {
-        if (flow != null && (expiredBefore(flow, p) || p.tsSeconds > retainedUntilSeconds(flow))) {
+        if (flow != null && expiredAt(flow, p.expiryRun, p.expirySeconds)) {
             endConnection(flow, "expired", out);
             flow = null;
         }
         if (flow != null) {
             flow.lastExpiryRun = p.expiryRun;
+            flow.lastCaptureId = p.captureId;
             if (!p.isPureSyn()) {
                 countPacket(flow, p);
             }
@@ -66,15 +67,7 @@ public final class FlowTracker {
         return onAck(flow, p, db, out);
     }
 
-    /**
-     * The last second a flow is kept without an expiry run ({@link P0fConfig#RETENTION_GRACE}): later packets of
-     * its 4-tuple find it expired, and a streaming job drops it then.
-     */
-    public long retainedUntilSeconds(FlowState flow) {
-        return flow.createdSeconds + connMaxAgeSeconds + P0fConfig.RETENTION_GRACE;
-    }
-
-    /** Ends a flow past {@link #retainedUntilSeconds} that no packet came to end: emits its connection summary. */
+    /** Ends a flow that p0f's cache expiry destroyed and no packet came to end: emits its connection summary. */
     public void expire(FlowState flow, FlowOutput out) {
         endConnection(flow, "expired", out);
     }
@@ -94,12 +87,13 @@ public final class FlowTracker {
     }
 
     /**
-     * p0f destroys flows older than {@code conn_max_age} at its periodic cache expiry (spec §8.4). The packet carries
-     * the capture's latest expiry run; if one ran since the flow's previous packet, it saw the flow at that run's
-     * second. (Runs in between have earlier seconds, unless the capture's clock steps back.)
+     * Whether p0f's expiry run {@code expiryRun}, at second {@code expirySeconds}, destroyed the flow: p0f destroys
+     * flows older than {@code conn_max_age} at its periodic cache expiry (spec §8.4). Packets carry their capture's
+     * latest run; if one ran since the flow's previous packet, it saw the flow at that run's second. (Runs in between
+     * have earlier seconds, unless the capture's clock steps back.)
      */
-    private boolean expiredBefore(FlowState flow, TcpPacket p) {
-        return p.expiryRun > flow.lastExpiryRun && p.expirySeconds - flow.createdSeconds > connMaxAgeSeconds;
+    public boolean expiredAt(FlowState flow, long expiryRun, long expirySeconds) {
+        return expiryRun > flow.lastExpiryRun && expirySeconds - flow.createdSeconds > connMaxAgeSeconds;
     }
 
     private FlowState onSyn(FlowState flow, TcpPacket p, SignatureDatabase db, FlowOutput out) {
@@ -278,6 +272,7 @@ public final class FlowTracker {
         f.serverPort = p.dstPort;
         f.createdSeconds = p.tsSeconds;
         f.lastExpiryRun = p.expiryRun;
+        f.lastCaptureId = p.captureId;
         f.sendsyn = p.win == P0fConfig.SPECIAL_WIN && p.mss == P0fConfig.SPECIAL_MSS;
         f.nextClientSeq = (p.seq + 1) & 0xFFFFFFFFL;
         f.flowId = p.captureId * 0x9E3779B97F4A7C15L + p.ordinal;

@@ -80,6 +80,8 @@ public class HostState {
      * one of p0f's cache expiry runs fell since (spec §8.4).
      */
     public long lastExpiryRun;
+    /** Capture of the host's latest event: whose expiry runs count. */
+    public long lastCaptureId;
 
     /**
      * Not in p0f's host: the uptime locks {@code packet_flow.cli_tps / srv_tps} (spec §6) of the flows this host

@@ -68,6 +68,7 @@ public final class HostTracker {
             raise(alarms.score(), e, EventStep.HTTP_NAT, out);
         }
         h.lastExpiryRun = e.expiryRun;
+        h.lastCaptureId = e.captureId;
         return h;
     }
 
@@ -78,23 +79,19 @@ public final class HostTracker {
      * host destroyed: any other event comes from a live flow, and p0f never destroys a host a live flow references.
      */
     private HostState hostBefore(HostState host, HostEvent e) {
-        if (host == null || (e.touch && (idleExpired(host, e) || e.tsSeconds > retainedUntilSeconds(host)))) {
+        if (host == null || (e.touch && expiredAt(host, e.expiryRun, e.expirySeconds))) {
             return HostState.created(e.tsSeconds);
         }
         return host;
     }
 
     /**
-     * The last second a host is kept without an expiry run ({@link P0fConfig#RETENTION_GRACE}): a later connection
-     * finds it forgotten, and a streaming job drops it then. No live flow can reference it by then: flows are kept
-     * {@code conn_max_age} plus the same grace at most, far less than {@code host_idle_limit}.
+     * Whether p0f's expiry run {@code expiryRun}, at second {@code expirySeconds}, destroyed the host: it ran after
+     * the host's latest event and found it idle for longer than {@code host_idle_limit}. (A live flow would have
+     * kept it, but a flow as old as that idle time is destroyed by the same run, before the hosts.)
      */
-    public long retainedUntilSeconds(HostState h) {
-        return h.lastSeen + hostIdleLimitSeconds + P0fConfig.RETENTION_GRACE;
-    }
-
-    private boolean idleExpired(HostState h, HostEvent e) {
-        return e.expiryRun > h.lastExpiryRun && e.expirySeconds - h.lastSeen > hostIdleLimitSeconds;
+    public boolean expiredAt(HostState h, long expiryRun, long expirySeconds) {
+        return expiryRun > h.lastExpiryRun && expirySeconds - h.lastSeen > hostIdleLimitSeconds;
     }
 
     /** Spec §4.6: distance, then either the application check or NAT scoring with the OS memory update. */
