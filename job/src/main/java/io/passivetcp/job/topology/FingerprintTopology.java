@@ -22,6 +22,7 @@ import io.passivetcp.flink.ObservationOrderFunction;
 import io.passivetcp.flink.PcapFormat;
 import io.passivetcp.flink.RecordTypeInfo;
 import io.passivetcp.flink.StateDescriptors;
+import io.passivetcp.flink.live.LiveCaptureSource;
 import io.passivetcp.packet.TcpPacket;
 
 /**
@@ -69,18 +70,27 @@ public final class FingerprintTopology {
                 .setParallelism(1);
     }
 
-    /** Builds the dataflow on {@code env}, up to the unordered observations. */
-    public static Observations observations(StreamExecutionEnvironment env, JobOptions options) {
+    private static SingleOutputStreamOperator<TcpPacket> captureFiles(StreamExecutionEnvironment env,
+            JobOptions options) {
         Path[] inputs = options.inputs().stream().map(Path::new).toArray(Path[]::new);
         FileSource<TcpPacket> captures = FileSource.forBulkFileFormat(new PcapFormat(), inputs).build();
-        SingleOutputStreamOperator<TcpPacket> packets = env.fromSource(captures,
+        return env.fromSource(captures,
                 WatermarkStrategy.<TcpPacket>forBoundedOutOfOrderness(CAPTURE_DISORDER)
                         .withTimestampAssigner((p, previous) -> Math.floorDiv(p.orderMicros, 1000)),
                 "captures", RecordTypeInfo.TCP_PACKET);
+    }
+
+    /** Builds the dataflow on {@code env}, up to the unordered observations. */
+    public static Observations observations(StreamExecutionEnvironment env, JobOptions options) {
+        SingleOutputStreamOperator<TcpPacket> packets = options.live() != null
+                ? env.fromSource(options.live(), LiveCaptureSource.watermarks(CAPTURE_DISORDER), "live capture",
+                        RecordTypeInfo.TCP_PACKET)
+                : captureFiles(env, options);
         if (!options.batch()) {
             // A capture older than those read before it arrives behind the watermark. From one reader, packets and
             // watermarks reach every flow subtask in the same interleaving, so such late packets are still applied
-            // in order; from several, which packets count as late would depend on timing.
+            // in order; from several, which packets count as late would depend on timing. (A live source's one
+            // reader multiplexes its interfaces.)
             packets.setParallelism(1);
         }
 

@@ -3,19 +3,21 @@ package io.passivetcp.job.topology;
 import java.io.Serializable;
 import java.util.List;
 
+import io.passivetcp.flink.live.LiveCaptureSource;
 import io.passivetcp.signature.SignatureDatabase;
 import io.passivetcp.signature.SignatureSyntaxException;
 
 /**
  * What one run does, independent of how it was asked for (CLI, tests).
  *
- * @param inputs capture files or folders ({@code -r}), any Flink filesystem path
+ * @param inputs capture files or folders ({@code -r}), any Flink filesystem path; empty for a live capture
  * @param databaseName where the signature database came from (for messages)
  * @param databaseText the p0f.fp text in force
  * @param perCaptureState {@code --state-scope capture}: every capture is analysed on its own
  * @param batch BATCH execution (bounded input); STREAMING otherwise
  * @param connMaxAgeSeconds p0f {@code -t}: flow max age
  * @param hostIdleLimitMinutes p0f {@code -t}: host idle limit
+ * @param live the interfaces to capture ({@code -i}) instead of files, or null
  */
 public record JobOptions(
         List<String> inputs,
@@ -24,7 +26,15 @@ public record JobOptions(
         boolean perCaptureState,
         boolean batch,
         long connMaxAgeSeconds,
-        long hostIdleLimitMinutes) implements Serializable {
+        long hostIdleLimitMinutes,
+        LiveCaptureSource live) implements Serializable {
+
+    /** A run over capture files. */
+    public JobOptions(List<String> inputs, String databaseName, String databaseText, boolean perCaptureState,
+            boolean batch, long connMaxAgeSeconds, long hostIdleLimitMinutes) {
+        this(inputs, databaseName, databaseText, perCaptureState, batch, connMaxAgeSeconds, hostIdleLimitMinutes,
+                null);
+    }
 
     /** The database's version, a hash of its text (SignatureDatabase#version), as written in every table row. */
     public String databaseVersion() {
