@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.passivetcp.job.cli.PassiveTcpCommand;
 import io.passivetcp.testutils.SharedData;
 
 /**
@@ -34,12 +34,8 @@ class LiveCaptureEndToEndITCase {
         LiveTrafficEndToEndITCase.requireEnvironment();
         Path pcap = dir.resolve("out.pcap");
         Path ours = dir.resolve("live.log");
-        Path javaOptions = Files.writeString(dir.resolve("java-options.txt"), String.join("\n", "-Xmx1g",
-                "-Dlog4j.configurationFile=" + Path.of("../config/log4j2-cli.properties").toAbsolutePath(),
-                "-cp", System.getProperty("java.class.path")));
-        List<String> passivetcp = List.of(ProcessHandle.current().info().command().orElse("java"), "@" + javaOptions,
-                PassiveTcpCommand.class.getName(), "-q", "-f", SharedData.stockDatabase().toString(), "-o",
-                ours.toString());
+        List<String> passivetcp = new ArrayList<>(PassiveTcpProcess.command(dir));
+        passivetcp.addAll(List.of("-q", "-f", SharedData.stockDatabase().toString(), "-o", ours.toString()));
 
         long started = System.nanoTime();
         LiveTrafficEndToEndITCase.makeTraffic(dir, pcap, passivetcp, TIMEOUT_SECONDS);

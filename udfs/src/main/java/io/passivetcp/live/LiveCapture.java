@@ -167,8 +167,9 @@ public final class LiveCapture implements Closeable {
             while (root.getCause() != null) {
                 root = root.getCause();
             }
+            String reason = String.valueOf(root.getMessage()).lines().findFirst().orElse("").replaceAll(":$", "");
             throw new LiveCaptureException(Kind.LIBPCAP_MISSING, "libpcap cannot be loaded (install libpcap, "
-                    + "e.g. the Debian package libpcap0.8): " + root.getMessage());
+                    + "e.g. the Debian package libpcap0.8): " + reason);
         }
     }
 
