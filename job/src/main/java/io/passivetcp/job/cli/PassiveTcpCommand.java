@@ -180,7 +180,6 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         if (interfaces.isEmpty() && (bpf != null || promiscuous || packetLimit != 0 || secondsLimit != 0)) {
             throw new UsageException("--bpf, --promisc, -c and --capture-seconds are for a live capture (-i)");
         }
-        LiveCaptureSource live = interfaces.isEmpty() ? null : liveCapture();
         for (String input : inputs) {
             Path p = new Path(input);
             if (!p.getFileSystem().exists(p)) {
@@ -198,6 +197,7 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         if (checkpointSeconds < 1) {
             throw new UsageException("--checkpoint-interval wants a number of seconds >= 1");
         }
+        LiveCaptureSource live = interfaces.isEmpty() ? null : liveCapture();
         boolean batch = live == null && mode != Mode.streaming;
         return new JobOptions(inputs, name, text, stateScope == StateScope.capture, batch, limits[0], limits[1],
                 live);

@@ -26,9 +26,9 @@ import io.passivetcp.flink.live.LiveCaptureSource;
 import io.passivetcp.packet.TcpPacket;
 
 /**
- * The job's dataflow: capture files → packets keyed by connection → flow function → facts keyed by host → host
- * function; both functions hold the broadcast signature database, and their observations are put back into p0f's
- * output order.
+ * The job's dataflow: capture files (or live interfaces) → packets keyed by connection → flow function → facts
+ * keyed by host → host function; both functions hold the broadcast signature database, and their observations are
+ * put back into p0f's output order.
  *
  * <pre>
  *   FileSource(PcapFormat) ─keyBy(FlowKey)─► FlowFunction ─────────────────────────┬─keyBy(const)─► order (p=1)
