@@ -7,11 +7,16 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -28,13 +33,15 @@ import io.passivetcp.testutils.SharedData;
 
 /**
  * The live source in the real topology on a MiniCluster: a bounded capture ({@code -c}) of the loopback
- * interface ends by itself, and the job flushes the events of what it captured.
+ * interface ends by itself, the job flushes the events of what it captured, and libpcap's counters are gauges.
  */
 class LiveCaptureITCase {
+    static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
+
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
-                    .build());
+                    .setConfiguration(METRICS.addToConfiguration(new Configuration())).build());
 
     static final int SYNS = 3;
 
@@ -69,6 +76,17 @@ class LiveCaptureITCase {
                     .collect(Collectors.toList());
             assertEquals(SYNS, syns.size(), String.join("\n", syns));
             assertTrue(syns.stream().allMatch(l -> l.contains("|srv=127.0.0.1/" + port + "|")), syns.toString());
+
+            Map<String, Long> gauges = new TreeMap<>();
+            METRICS.getMetricsByGroup().forEach((group, metrics) -> metrics.forEach((name, metric) -> {
+                if (name.startsWith("pcap")) {
+                    gauges.put(group.getMetricIdentifier(name), (Long) ((Gauge<?>) metric).getValue());
+                }
+            }));
+            assertEquals(3, gauges.size(), gauges.toString());
+            long received = gauges.entrySet().stream().filter(e -> e.getKey().endsWith(".interface.lo.pcapReceived"))
+                    .mapToLong(Map.Entry::getValue).sum();
+            assertTrue(received >= SYNS, gauges.toString());
         } finally {
             clients.shutdownNow();
         }
