@@ -49,7 +49,8 @@ final class LiveCommands {
 
     /**
      * Ctrl-C (or SIGTERM) ends the capture instead of the process: the source finishes, the job flushes the events
-     * it holds and the command exits 0. A second signal exits at once.
+     * it holds and the command exits 0. A second signal exits at once. A signal handler (jdk.unsupported), not a
+     * shutdown hook: once hooks run, the JVM is already shutting the embedded Flink down beneath the job.
      */
     static void stopOnInterrupt(LiveCaptureSource live) {
         for (String name : List.of("INT", "TERM")) {
