@@ -1,7 +1,7 @@
 #!/bin/bash
 # Makes a small capture of real Linux TCP/HTTP traffic for LiveTrafficEndToEndITCase.
 #
-#   make-traffic.sh OUT.pcap
+#   make-traffic.sh OUT.pcap [LIVE COMMAND...]
 #
 # Builds three private network namespaces, client <-> router <-> server, joined by veth pairs,
 # with documentation addresses only (192.0.2.0/24, 198.51.100.0/24, 2001:db8::/32). The client
@@ -11,12 +11,18 @@
 # a few seconds. No traffic leaves the namespaces. Everything created here (namespaces, links,
 # processes inside them) is removed on exit, also on failure. Needs root, iproute2, tcpdump,
 # python3 and curl.
+#
+# With a LIVE COMMAND (LiveCaptureEndToEndITCase: passivetcp), it also runs in the server namespace,
+# with '-i s0' appended, beside tcpdump; the traffic starts once it prints 'Capturing on s0', and
+# at the end it gets SIGTERM (as Ctrl-C) and must exit 0. Its output goes to OUT.pcap.live.txt.
 set -euo pipefail
 
 die() { echo "make-traffic.sh: $*" >&2; exit 2; }
 
-[ $# -eq 1 ] || die "usage: make-traffic.sh OUT.pcap"
+[ $# -ge 1 ] || die "usage: make-traffic.sh OUT.pcap [LIVE COMMAND...]"
 OUT=$1
+shift
+LIVE=("$@")
 [ "$EUID" -eq 0 ] || die "must run as root (creates network namespaces)"
 export PATH="$PATH:/usr/sbin:/sbin"
 for tool in ip tcpdump python3 curl; do
@@ -28,7 +34,7 @@ OUT="$OUT_DIR/$(basename "$OUT")"
 ID=$$
 C=ptf_c_$ID; R=ptf_r_$ID; S=ptf_s_$ID
 WORK=$(mktemp -d /tmp/ptf-traffic.XXXXXX)
-CAP_PID=""; SRV_PID=""
+CAP_PID=""; SRV_PID=""; LIVE_PID=""
 
 # stop PID SIGNAL: sends SIGNAL, waits up to 5 s, then SIGKILL
 stop() {
@@ -46,6 +52,7 @@ cleanup() {
     set +e
     trap - EXIT INT TERM HUP
     [ -z "$CAP_PID" ] || stop "$CAP_PID" INT
+    [ -z "$LIVE_PID" ] || stop "$LIVE_PID" KILL
     [ -z "$SRV_PID" ] || stop "$SRV_PID" TERM
     for ns in $C $R $S; do
         if [ -e "/run/netns/$ns" ]; then
@@ -138,9 +145,15 @@ SRV_PID=$!
 ip netns exec "$S" tcpdump -i s0 -s 0 -U -n -Z root --immediate-mode -w "$OUT" > "$WORK/tcpdump.out" 2>&1 &
 CAP_PID=$!
 
-wait_for() { # FILE PATTERN WHAT
-    for _ in $(seq 100); do
+if [ ${#LIVE[@]} -gt 0 ]; then
+    ip netns exec "$S" "${LIVE[@]}" -i s0 > "$OUT.live.txt" 2>&1 &
+    LIVE_PID=$!
+fi
+
+wait_for() { # FILE PATTERN WHAT [TENTHS OF A SECOND [PID THAT MUST STAY ALIVE]]
+    for _ in $(seq "${4:-100}"); do
         grep -q "$2" "$1" 2>/dev/null && return 0
+        [ -z "${5:-}" ] || kill -0 "$5" 2>/dev/null || break
         sleep 0.1
     done
     cat "$1" >&2 || true
@@ -148,6 +161,8 @@ wait_for() { # FILE PATTERN WHAT
 }
 wait_for "$WORK/httpd.out" ready "HTTP server"
 wait_for "$WORK/tcpdump.out" "listening on" tcpdump
+# a JVM and its embedded Flink take a while to start on a busy machine
+[ -z "$LIVE_PID" ] || wait_for "$OUT.live.txt" "Capturing on s0" "the live capture" 1800 "$LIVE_PID"
 sleep 0.3
 
 # --- clients --------------------------------------------------------------------------------
@@ -187,6 +202,20 @@ sleep 1
 # SIGINT makes tcpdump flush and close the file; a non-zero status means it did not stop cleanly
 stop "$CAP_PID" INT || die "tcpdump did not stop cleanly: $(cat "$WORK/tcpdump.out")"
 CAP_PID=""
+if [ -n "$LIVE_PID" ]; then
+    # SIGTERM ends the live capture as Ctrl-C does (a script's background jobs ignore SIGINT); the job then
+    # flushes its events and exits 0
+    kill -TERM "$LIVE_PID"
+    for _ in $(seq 1200); do
+        kill -0 "$LIVE_PID" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -KILL "$LIVE_PID" 2>/dev/null || true
+    live_rc=0
+    wait "$LIVE_PID" || live_rc=$?
+    LIVE_PID=""
+    [ "$live_rc" -eq 0 ] || die "the live capture exited with status $live_rc: $(tail -20 "$OUT.live.txt")"
+fi
 grep -E "packets (captured|received|dropped)" "$WORK/tcpdump.out" >&2 || true
 captured=$(sed -n 's/^\([0-9]*\) packets\? captured.*/\1/p' "$WORK/tcpdump.out")
 received=$(sed -n 's/^\([0-9]*\) packets\? received by filter.*/\1/p' "$WORK/tcpdump.out")

@@ -143,7 +143,7 @@ class FollowITCase {
     private static JobClient follow(Path dir, Path database, String watched, Path log, Path tables)
             throws Exception {
         JobOptions options = new JobOptions(List.of(dir.toString()), database.toString(), JobRunner.read(database),
-                false, false, P0fConfig.CONN_MAX_AGE, P0fConfig.HOST_IDLE_LIMIT, SCAN, Duration.ZERO, watched);
+                false, false, P0fConfig.CONN_MAX_AGE, P0fConfig.HOST_IDLE_LIMIT, SCAN, Duration.ZERO, watched, null);
         StreamExecutionEnvironment env = PassiveTcpCommand.environment(false, 2);
         env.enableCheckpointing(200);
         JobRunner.attachOutputs(env, options, log, tables);

@@ -24,9 +24,12 @@ public final class JobRunner {
 
     public static List<Observation> run(List<String> inputs, Path database, boolean perCapture, boolean batch,
             int parallelism) throws Exception {
-        JobOptions options = new JobOptions(inputs, database.toString(), read(database), perCapture, batch,
-                P0fConfig.CONN_MAX_AGE, P0fConfig.HOST_IDLE_LIMIT);
-        StreamExecutionEnvironment env = PassiveTcpCommand.environment(batch, parallelism);
+        return run(new JobOptions(inputs, database.toString(), read(database), perCapture, batch,
+                P0fConfig.CONN_MAX_AGE, P0fConfig.HOST_IDLE_LIMIT), parallelism);
+    }
+
+    public static List<Observation> run(JobOptions options, int parallelism) throws Exception {
+        StreamExecutionEnvironment env = PassiveTcpCommand.environment(options.batch(), parallelism);
         List<Observation> out = new ArrayList<>();
         try (CloseableIterator<Observation> it = FingerprintTopology.build(env, options).executeAndCollect()) {
             it.forEachRemaining(out::add);

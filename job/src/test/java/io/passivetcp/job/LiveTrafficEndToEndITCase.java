@@ -56,15 +56,11 @@ class LiveTrafficEndToEndITCase {
     void ourLogEqualsP0fsOnTrafficWeMake() throws Exception {
         requireEnvironment();
         Path pcap = dir.resolve("out.pcap");
-        Path p0fLog = dir.resolve("p0f.log");
 
         long started = System.nanoTime();
-        makeTraffic(pcap);
+        makeTraffic(dir, pcap, List.of(), TRAFFIC_TIMEOUT_SECONDS);
         long trafficMillis = (System.nanoTime() - started) / 1_000_000;
-
-        run(List.of("setarch", "-R", "p0f", "-r", pcap.toString(), "-o", p0fLog.toString()), P0F_TIMEOUT_SECONDS,
-                dir.resolve("p0f.console.txt"));
-        List<String> expected = P0fParityITCase.p0fLines(p0fLog);
+        List<String> expected = p0fLog(dir, pcap);
 
         started = System.nanoTime();
         List<Observation> observations = JobRunner.run(List.of(pcap.toString()), SharedData.stockDatabase(), true,
@@ -73,19 +69,36 @@ class LiveTrafficEndToEndITCase {
         List<String> actual = DatasetVariantsITCase.p0fEvents(
                 observations.stream().map(P0fFormat::logLine).collect(Collectors.toList()));
 
+        assertSameEvents(dir, pcap, expected, actual, String.format(
+                "live traffic: %d bytes of capture made in %d ms, job ran in %d ms", Files.size(pcap), trafficMillis,
+                jobMillis));
+    }
+
+    /** p0f's log lines on {@code pcap}: {@code p0f -r pcap -o log}, with TZ=UTC. */
+    static List<String> p0fLog(Path dir, Path pcap) throws Exception {
+        Path p0fLog = dir.resolve("p0f.log");
+        run(List.of("setarch", "-R", "p0f", "-r", pcap.toString(), "-o", p0fLog.toString()), P0F_TIMEOUT_SECONDS,
+                dir.resolve("p0f.console.txt"));
+        return P0fParityITCase.p0fLines(p0fLog);
+    }
+
+    /**
+     * Our log lines must equal p0f's, line for line and in order, and the traffic must have made every kind of
+     * event; prints the counts per event, and on a difference keeps the capture and both logs.
+     */
+    static void assertSameEvents(Path dir, Path pcap, List<String> expected, List<String> actual, String title)
+            throws IOException {
         Map<String, int[]> counts = new TreeMap<>(); // p0f, ours
         expected.forEach(l -> counts.computeIfAbsent(P0fParityITCase.module(l), k -> new int[2])[0]++);
         actual.forEach(l -> counts.computeIfAbsent(P0fParityITCase.module(l), k -> new int[2])[1]++);
-        StringBuilder report = new StringBuilder(String.format(
-                "live traffic: %d bytes of capture made in %d ms, job ran in %d ms%n%-15s %6s %6s%n", Files.size(pcap),
-                trafficMillis, jobMillis, "event", "p0f", "ours"));
+        StringBuilder report = new StringBuilder(String.format("%s%n%-15s %6s %6s%n", title, "event", "p0f", "ours"));
         counts.forEach((module, n) -> report.append(String.format("%-15s %6d %6d%n", module, n[0], n[1])));
         System.out.print(report);
 
         if (!expected.equals(actual)) {
             Path ours = dir.resolve("ours.log");
             Files.write(ours, actual, StandardCharsets.UTF_8);
-            keepForInspection(pcap, p0fLog, ours);
+            keepForInspection(pcap, dir.resolve("p0f.log"), ours);
             fail("our log differs from p0f's:\n" + firstDifferences(expected, actual));
         }
         for (String module : List.of("syn", "syn+ack", "mtu", "http request", "http response")) {
@@ -134,14 +147,19 @@ class LiveTrafficEndToEndITCase {
         return Optional.empty();
     }
 
-    void makeTraffic(Path pcap) throws Exception {
+    /**
+     * Runs {@code e2e/make-traffic.sh} in {@code dir}: tcpdump writes {@code pcap}; a {@code liveCommand}, if not
+     * empty, captures the same interface beside it (see the script).
+     */
+    static void makeTraffic(Path dir, Path pcap, List<String> liveCommand, long timeoutSeconds) throws Exception {
         Path script = dir.resolve("make-traffic.sh");
         try (InputStream in = LiveTrafficEndToEndITCase.class.getResourceAsStream("/e2e/make-traffic.sh")) {
             assertTrue(in != null, "e2e/make-traffic.sh not on the test classpath");
             Files.copy(in, script);
         }
-        run(List.of("bash", script.toString(), pcap.toString()), TRAFFIC_TIMEOUT_SECONDS,
-                dir.resolve("make-traffic.txt"));
+        List<String> command = new ArrayList<>(List.of("bash", script.toString(), pcap.toString()));
+        command.addAll(liveCommand);
+        run(command, timeoutSeconds, dir.resolve("make-traffic.txt"));
         assertTrue(Files.size(pcap) > 24, "make-traffic.sh wrote no packets");
     }
 

@@ -28,7 +28,7 @@ public final class CaptureRecord {
     public long ordinal;
 
     /** Makes {@link #data} hold at least {@code n} bytes; previous content is not kept. */
-    byte[] ensureCapacity(int n) {
+    public byte[] ensureCapacity(int n) {
         if (data == null || data.length < n) {
             data = new byte[data == null ? n : Math.max(n, data.length * 2)];
         }

@@ -17,12 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.passivetcp.capture.CaptureFormatException;
-import io.passivetcp.capture.CaptureIds;
 import io.passivetcp.capture.CaptureReader;
 import io.passivetcp.capture.CaptureRecord;
 import io.passivetcp.capture.NotACaptureException;
-import io.passivetcp.packet.DropReason;
-import io.passivetcp.packet.PacketDecoder;
 import io.passivetcp.packet.TcpPacket;
 
 /**
@@ -43,11 +40,6 @@ import io.passivetcp.packet.TcpPacket;
 public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(PcapFormat.class);
-
-    /** Packets per batch handed to Flink. */
-    static final int BATCH_SIZE = 256;
-    /** Batches in flight per reader; the reader waits for a recycled one beyond this. */
-    static final int BATCHES = 4;
 
     @Override
     public Reader<TcpPacket> createReader(Configuration config, FileSourceSplit split) throws IOException {
@@ -94,10 +86,9 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
     static final class PacketReader implements Reader<TcpPacket> {
         private final CaptureReader capture;
         private final String path;
-        private final long captureId;
-        private final PacketDecoder decoder = new PacketDecoder();
+        private final CapturePackets packets;
         private final CaptureRecord record = new CaptureRecord();
-        private final Pool<TcpPacket[]> pool = new Pool<>(BATCHES);
+        private final Pool<TcpPacket[]> pool = CapturePackets.batchPool();
         private long toSkip;
         private long emitted;
         private boolean finished;
@@ -105,16 +96,9 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
         PacketReader(CaptureReader capture, String path, long skip) {
             this.capture = capture;
             this.path = path;
-            this.captureId = CaptureIds.of(path);
+            this.packets = new CapturePackets(path);
             this.toSkip = skip;
             this.emitted = skip; // positions count from the start of the file, across restores
-            for (int i = 0; i < BATCHES; i++) {
-                TcpPacket[] batch = new TcpPacket[BATCH_SIZE];
-                for (int j = 0; j < BATCH_SIZE; j++) {
-                    batch[j] = new TcpPacket();
-                }
-                pool.add(batch);
-            }
         }
 
         @Override
@@ -122,13 +106,7 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
             if (finished) {
                 return null;
             }
-            TcpPacket[] batch;
-            try {
-                batch = pool.pollEntry();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for a free batch", e);
-            }
+            TcpPacket[] batch = CapturePackets.take(pool);
             int n = fill(batch);
             if (n == 0) {
                 pool.recycler().recycle(batch);
@@ -146,20 +124,12 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
                 if (!nextRecord()) {
                     break;
                 }
-                CaptureStatistics.PACKETS_READ.increment();
-                TcpPacket p = batch[n];
-                if (decoder.decode(record, p) != DropReason.NONE) {
+                if (!packets.decode(record, batch[n])) {
                     continue;
                 }
                 if (toSkip > 0) {
                     toSkip--;
                     continue;
-                }
-                p.capture = path;
-                p.captureId = captureId;
-                CaptureStatistics.PACKETS_FORWARDED.increment();
-                if (decoder.beyondP0f()) {
-                    CaptureStatistics.PACKETS_BEYOND_P0F.increment();
                 }
                 n++;
             }

@@ -24,10 +24,13 @@ import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.passivetcp.P0fConfig;
+import io.passivetcp.flink.live.LiveCaptureSource;
 import io.passivetcp.job.sink.P0fTextSink;
 import io.passivetcp.job.tables.TableSinks;
 import io.passivetcp.job.topology.FingerprintTopology;
 import io.passivetcp.job.topology.JobOptions;
+import io.passivetcp.live.CaptureSettings;
+import io.passivetcp.live.LiveCaptureException;
 import io.passivetcp.signature.SignatureDatabase;
 import io.passivetcp.signature.SignatureSyntaxException;
 import picocli.CommandLine;
@@ -37,15 +40,42 @@ import picocli.CommandLine.Option;
 /** {@code passivetcp}: the command line of the job, p0f's options where p0f has one. */
 @Command(name = "passivetcp", mixinStandardHelpOptions = true, version = "passivetcp-flink 0.1.0",
         sortOptions = false,
-        description = "Passive TCP fingerprinting (p0f 3.09b compatible) of packet captures on Apache Flink.")
+        description = "Passive TCP fingerprinting (p0f 3.09b compatible) of packet captures and live interfaces "
+                + "on Apache Flink.")
 public final class PassiveTcpCommand implements Callable<Integer> {
 
     /** The project's default database, bundled in the job jar. */
     static final String BUNDLED_DATABASE = "/p0f.fp";
 
-    @Option(names = {"-r", "--read"}, required = true, paramLabel = "PATH",
+    @Option(names = {"-r", "--read"}, paramLabel = "PATH",
             description = "Capture file or folder (recursive); any Flink filesystem path. Repeatable.")
     List<String> inputs = new ArrayList<>();
+
+    @Option(names = {"-i", "--interface"}, paramLabel = "IFACE",
+            description = "Capture the network interface IFACE live (p0f -i); STREAMING. Repeatable.")
+    List<String> interfaces = new ArrayList<>();
+
+    @Option(names = "-L", description = "List the interfaces that can be captured (p0f -L), then exit.")
+    boolean listInterfaces;
+
+    @Option(names = "--bpf", paramLabel = "EXPR",
+            description = "With -i: capture only what the libpcap filter EXPR passes, e.g. 'port 80 or port 443'.")
+    String bpf;
+
+    @Option(names = "--promisc", description = "With -i: put the interface into promiscuous mode (p0f -p).")
+    boolean promiscuous;
+
+    @Option(names = "--snaplen", paramLabel = "N", defaultValue = "" + P0fConfig.SNAPLEN,
+            description = "With -i: bytes kept of each frame. Default: ${DEFAULT-VALUE}.")
+    int snaplen;
+
+    @Option(names = {"-c", "--count"}, paramLabel = "N", defaultValue = "0",
+            description = "With -i: stop after N packets per interface (tcpdump -c), then flush and exit.")
+    long packetLimit;
+
+    @Option(names = "--capture-seconds", paramLabel = "S", defaultValue = "0",
+            description = "With -i: stop capturing after S seconds, then flush and exit.")
+    long secondsLimit;
 
     @Option(names = {"-o", "--log"}, paramLabel = "FILE",
             description = "Append p0f-format log lines to FILE (p0f -o).")
@@ -78,7 +108,8 @@ public final class PassiveTcpCommand implements Callable<Integer> {
     StateScope stateScope;
 
     @Option(names = "--mode", paramLabel = "MODE",
-            description = "Flink runtime mode: batch (the default for archives) or streaming (implied by --follow).")
+            description = "Flink runtime mode: batch (the default for archives) or streaming (implied by --follow, "
+                    + "always for -i).")
     Mode mode;
 
     @Option(names = "--follow",
@@ -127,12 +158,18 @@ public final class PassiveTcpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (listInterfaces && inputs.isEmpty() && interfaces.isEmpty()) {
+            return LiveCommands.listInterfaces();
+        }
         JobOptions options;
         try {
             options = options();
         } catch (UsageException e) {
             System.err.println("passivetcp: " + e.getMessage());
             return 2;
+        } catch (LiveCaptureException e) {
+            System.err.println("passivetcp: " + e.getMessage());
+            return 1;
         }
         Configuration restore = new Configuration();
         if (fromSavepoint != null) {
@@ -154,11 +191,14 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         if (outDir != null) {
             TableSinks.attach(observations, outDir, options.databaseVersion());
         }
-        Progress progress = quiet ? null : Progress.start(inputs);
+        Progress progress = quiet || options.live() != null ? null : Progress.start(inputs);
+        if (options.live() != null) {
+            LiveCommands.stopOnInterrupt(options.live());
+        }
         try {
-            String name = "passivetcp " + String.join(" ", inputs);
-            if (options.batch()) {
-                env.execute(name);
+            String name = "passivetcp " + String.join(" ", options.live() != null ? interfaces : inputs);
+            if (options.batch() || options.live() != null) {
+                env.execute(name); // a live capture ends at Ctrl-C (LiveCommands.stopOnInterrupt) or its limits
             } else {
                 StreamingRun.untilDoneOrInterrupted(env.executeAsync(name), savepointDir);
             }
@@ -172,6 +212,12 @@ public final class PassiveTcpCommand implements Callable<Integer> {
 
     /** Validates the request before any Flink work: inputs exist, the database parses, numbers are in range. */
     JobOptions options() throws IOException, UsageException {
+        if ((inputs.isEmpty() ? 0 : 1) + (interfaces.isEmpty() ? 0 : 1) + (listInterfaces ? 1 : 0) != 1) {
+            throw new UsageException("give exactly one of -r PATH (capture files), -i IFACE (live capture) or -L");
+        }
+        if (interfaces.isEmpty() && (bpf != null || promiscuous || packetLimit != 0 || secondsLimit != 0)) {
+            throw new UsageException("--bpf, --promisc, -c and --capture-seconds are for a live capture (-i)");
+        }
         for (String input : inputs) {
             Path p = new Path(input);
             if (!p.getFileSystem().exists(p)) {
@@ -192,16 +238,38 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         if (scanSeconds < 1 || settleSeconds < 0) {
             throw new UsageException("--scan-interval wants seconds >= 1 and --settle seconds >= 0");
         }
-        if (follow && mode == Mode.batch) {
-            throw new UsageException("--follow reads an input that does not end: it runs in streaming mode only");
+        if (follow && (mode == Mode.batch || !interfaces.isEmpty())) {
+            throw new UsageException("--follow watches the -r folders, in streaming mode");
         }
-        boolean batch = mode == null ? !follow : mode == Mode.batch;
+        LiveCaptureSource live = interfaces.isEmpty() ? null : liveCapture();
+        boolean batch = live == null && (mode == null ? !follow : mode == Mode.batch);
         if (batch && fromSavepoint != null) {
             throw new UsageException("--from-savepoint resumes streaming runs only (add --mode streaming)");
         }
-        Duration scan = follow ? Duration.ofSeconds(scanSeconds) : null;
-        return new JobOptions(inputs, name, text, stateScope == StateScope.capture, batch, limits[0], limits[1], scan,
-                Duration.ofSeconds(settleSeconds), follow ? databaseFile : null);
+        // inputs that do not end watch the database too; a bounded run reads it once
+        boolean endless = follow || (live != null && packetLimit == 0 && secondsLimit == 0);
+        return new JobOptions(inputs, name, text, stateScope == StateScope.capture, batch, limits[0], limits[1],
+                endless ? Duration.ofSeconds(scanSeconds) : null, Duration.ofSeconds(settleSeconds),
+                endless ? databaseFile : null, live);
+    }
+
+    /** Checks the live-capture options, and opens each interface once so that errors show before Flink starts. */
+    private LiveCaptureSource liveCapture() throws UsageException, LiveCaptureException {
+        if (mode == Mode.batch) {
+            throw new UsageException("a live capture (-i) runs in streaming mode; --mode batch is for -r");
+        }
+        if (logDir != null) {
+            throw new UsageException("--log-dir writes one log per capture file; with -i use -o");
+        }
+        if (snaplen < 1 || snaplen > LiveCommands.MAX_SNAPLEN) {
+            throw new UsageException("--snaplen wants 1-" + LiveCommands.MAX_SNAPLEN + " bytes; got " + snaplen);
+        }
+        if (packetLimit < 0 || secondsLimit < 0) {
+            throw new UsageException("-c and --capture-seconds want numbers >= 0");
+        }
+        CaptureSettings settings = new CaptureSettings(bpf, promiscuous, snaplen);
+        LiveCommands.check(interfaces, settings);
+        return new LiveCaptureSource(interfaces, settings, packetLimit, secondsLimit);
     }
 
     private String databaseText() throws IOException, UsageException {

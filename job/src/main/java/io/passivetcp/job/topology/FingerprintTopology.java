@@ -25,12 +25,13 @@ import io.passivetcp.flink.PcapFormat;
 import io.passivetcp.flink.RecordTypeInfo;
 import io.passivetcp.flink.RotatedCaptureEnumerator;
 import io.passivetcp.flink.StateDescriptors;
+import io.passivetcp.flink.live.LiveCaptureSource;
 import io.passivetcp.packet.TcpPacket;
 
 /**
- * The job's dataflow: capture files → packets keyed by connection → flow function → facts keyed by host → host
- * function; both functions hold the broadcast signature database, and their observations are put back into p0f's
- * output order.
+ * The job's dataflow: capture files (or live interfaces) → packets keyed by connection → flow function → facts
+ * keyed by host → host function; both functions hold the broadcast signature database, and their observations are
+ * put back into p0f's output order.
  *
  * <pre>
  *   FileSource(PcapFormat) ─keyBy(FlowKey)─► FlowFunction ─────────────────────────┬─keyBy(const)─► order (p=1)
@@ -74,12 +75,16 @@ public final class FingerprintTopology {
 
     /** Builds the dataflow on {@code env}, up to the unordered observations. */
     public static Observations observations(StreamExecutionEnvironment env, JobOptions options) {
-        SingleOutputStreamOperator<TcpPacket> packets = env.fromSource(captures(options),
-                CaptureWatermarks.strategy(CAPTURE_DISORDER), "captures", RecordTypeInfo.TCP_PACKET);
+        SingleOutputStreamOperator<TcpPacket> packets = options.live() != null
+                ? env.fromSource(options.live(), LiveCaptureSource.watermarks(CAPTURE_DISORDER), "live capture",
+                        RecordTypeInfo.TCP_PACKET)
+                : env.fromSource(captures(options), CaptureWatermarks.strategy(CAPTURE_DISORDER), "captures",
+                        RecordTypeInfo.TCP_PACKET);
         if (!options.batch()) {
             // A capture older than those read before it arrives behind the watermark. From one reader, packets and
             // watermarks reach every flow subtask in the same interleaving, so such late packets are still applied
-            // in order; from several, which packets count as late would depend on timing.
+            // in order; from several, which packets count as late would depend on timing. (A live source's one
+            // reader multiplexes its interfaces.)
             packets.setParallelism(1);
         }
 

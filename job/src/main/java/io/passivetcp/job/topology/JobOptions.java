@@ -4,24 +4,26 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 
+import io.passivetcp.flink.live.LiveCaptureSource;
 import io.passivetcp.signature.SignatureDatabase;
 import io.passivetcp.signature.SignatureSyntaxException;
 
 /**
  * What one run does, independent of how it was asked for (CLI, tests).
  *
- * @param inputs capture files or folders ({@code -r}), any Flink filesystem path
+ * @param inputs capture files or folders ({@code -r}), any Flink filesystem path; empty for a live capture
  * @param databaseName where the signature database came from (for messages)
  * @param databaseText the p0f.fp text in force
  * @param perCaptureState {@code --state-scope capture}: every capture is analysed on its own
  * @param batch BATCH execution (bounded input); STREAMING otherwise
  * @param connMaxAgeSeconds p0f {@code -t}: flow max age
  * @param hostIdleLimitMinutes p0f {@code -t}: host idle limit
- * @param follow {@code --follow}: how often the inputs are scanned for new captures (and the database file for
- *     changes); null when the inputs are read once
+ * @param follow {@code --follow}, or an endless {@code -i}: how often the inputs are scanned for new captures
+ *     (files) and the database file for changes; null when the inputs are read once
  * @param settle {@code --follow}: how long the newest capture of a folder must stay unchanged before it is read
- * @param watchedDatabase {@code --follow} with {@code -f}: the database file whose changes are applied while the job
+ * @param watchedDatabase {@code -f} of an endless run: the database file whose changes are applied while the job
  *     runs; null when the database is read once
+ * @param live the interfaces to capture ({@code -i}) instead of files, or null
  */
 public record JobOptions(
         List<String> inputs,
@@ -33,13 +35,14 @@ public record JobOptions(
         long hostIdleLimitMinutes,
         Duration follow,
         Duration settle,
-        String watchedDatabase) implements Serializable {
+        String watchedDatabase,
+        LiveCaptureSource live) implements Serializable {
 
-    /** A run that reads its inputs once. */
+    /** A run that reads capture files once. */
     public JobOptions(List<String> inputs, String databaseName, String databaseText, boolean perCaptureState,
             boolean batch, long connMaxAgeSeconds, long hostIdleLimitMinutes) {
         this(inputs, databaseName, databaseText, perCaptureState, batch, connMaxAgeSeconds, hostIdleLimitMinutes,
-                null, null, null);
+                null, null, null, null);
     }
 
     /** The database's version, a hash of its text (SignatureDatabase#version), as written in every table row. */

@@ -4,17 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.passivetcp.job.PassiveTcpProcess;
+import io.passivetcp.testutils.Root;
 import picocli.CommandLine;
 
-/** Requests that cannot run are refused before any Flink work, with one clear line and exit code 2. */
+/**
+ * Requests that cannot run are refused before any Flink work, with one clear line and exit code 2 (a usage error)
+ * or 1 (an interface that cannot be captured).
+ */
 class PassiveTcpCommandTest {
     @TempDir
     Path dir;
@@ -38,16 +46,110 @@ class PassiveTcpCommandTest {
 
     @Test
     void timeoutsOutOfP0fsRangeAreRefused() throws Exception {
-        Path capture = Files.write(dir.resolve("empty.pcap"), new byte[0]);
-        Result r = run("-r", capture.toString(), "-t", "0,120");
-        assertEquals(2, r.exitCode);
-        assertTrue(r.stderr.contains("-t wants"), r.stderr);
+        assertUsageError("-t wants", "-r", emptyCapture(), "-t", "0,120");
     }
 
     @Test
     void anUnknownOptionIsAUsageError() {
         Result r = run("--no-such-option");
         assertEquals(2, r.exitCode);
+    }
+
+    @Test
+    void exactlyOneOfReadInterfaceAndListIsRequired() throws Exception {
+        for (String[] args : new String[][] {{}, {"-r", emptyCapture(), "-i", "lo"}, {"-i", "lo", "-L"}}) {
+            assertUsageError("give exactly one of -r PATH (capture files), -i IFACE (live capture) or -L", args);
+        }
+    }
+
+    @Test
+    void liveOptionsNeedALiveCapture() throws Exception {
+        assertUsageError("are for a live capture (-i)", "-r", emptyCapture(), "--bpf", "tcp");
+    }
+
+    @Test
+    void aLiveCaptureDoesNotRunInBatch() {
+        Root.require("a live capture");
+        assertUsageError("runs in streaming mode", "-i", "lo", "--mode", "batch");
+    }
+
+    @Test
+    void anUnknownInterfaceIsOneLineAndExitCodeOne() {
+        Root.require("a live capture");
+        Result r = run("-i", "nosuch0");
+        assertEquals(1, r.exitCode);
+        assertEquals("passivetcp: no such interface: nosuch0 (passivetcp -L lists them)", r.stderr.strip());
+    }
+
+    @Test
+    void aBadFilterIsOneLineAndExitCodeOne() {
+        Root.require("a live capture");
+        Result r = run("-i", "lo", "--bpf", "port 80 or");
+        assertEquals(1, r.exitCode);
+        assertTrue(r.stderr.strip().startsWith("passivetcp: bad BPF expression 'port 80 or': ")
+                && r.stderr.strip().lines().count() == 1, r.stderr);
+    }
+
+    @Test
+    void withoutCapNetRawThePermissionIsNamed() throws Exception {
+        Root.require("dropping CAP_NET_RAW");
+        // setpriv (util-linux) runs the command with CAP_NET_RAW gone from its capability bounding set
+        List<String> command = new ArrayList<>(List.of("setpriv", "--bounding-set", "-net_raw", "--inh-caps",
+                "-net_raw"));
+        command.addAll(PassiveTcpProcess.command(dir));
+        command.addAll(List.of("-i", "lo"));
+        Result r = runProcess(command);
+        assertEquals(1, r.exitCode, r.stderr);
+        assertTrue(r.stderr.strip().startsWith("passivetcp: no permission to capture on lo: run as root or give java "
+                + "CAP_NET_RAW") && r.stderr.strip().lines().count() == 1, r.stderr);
+    }
+
+    @Test
+    void withoutLibpcapTheLibraryIsNamed() throws Exception {
+        // pcap4j's own property names the library to load: point it at one that does not exist
+        List<String> command = new ArrayList<>(PassiveTcpProcess.command(dir,
+                "-Dorg.pcap4j.core.pcapLibName=" + dir.resolve("no-libpcap.so")));
+        command.add("-L");
+        Result r = runProcess(command);
+        assertEquals(1, r.exitCode, r.stderr);
+        assertTrue(r.stderr.strip().startsWith("passivetcp: libpcap cannot be loaded (install libpcap, e.g. the "
+                + "Debian package libpcap0.8): ") && r.stderr.strip().lines().count() == 1, r.stderr);
+    }
+
+    @Test
+    void listingTheInterfacesShowsLoopback() {
+        Root.require("listing interfaces");
+        PrintStream saved = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        Result r;
+        try {
+            r = run("-L");
+        } finally {
+            System.setOut(saved);
+        }
+        assertEquals(0, r.exitCode, r.stderr);
+        String list = out.toString(StandardCharsets.UTF_8);
+        assertTrue(list.contains("-- Available interfaces --") && list.contains("Name        : lo")
+                && list.contains("IP address  : 127.0.0.1"), list);
+    }
+
+    private String emptyCapture() throws IOException {
+        return Files.write(dir.resolve("empty.pcap"), new byte[0]).toString();
+    }
+
+    static void assertUsageError(String message, String... args) {
+        Result r = run(args);
+        assertEquals(2, r.exitCode, String.join(" ", args));
+        assertTrue(r.stderr.contains(message), r.stderr);
+    }
+
+    static Result runProcess(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return new Result(p.exitValue(), output);
     }
 
     record Result(int exitCode, String stderr) {}
