@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +22,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +59,7 @@ class LocalClusterIT {
                     .toArray(String[]::new));
             assertEquals(0, job.exitCode, job.output);
             assertTrue(job.output.contains("FINISHED"), job.output);
+            assertFlinkConfigurationWinsWhereTheJobSaysNothing(cluster, tmp);
         } finally {
             Run stopped = cluster.run(120, "stop");
             assertEquals(0, stopped.exitCode, stopped.output);
@@ -69,6 +76,24 @@ class LocalClusterIT {
         assertTrue(expected.size() > 10_000, "the whole dev corpus: " + expected.size() + " log lines");
         assertEquals(expected, actual, "the cluster's -o log against the embedded run's");
         TableComparison.assertSameTables(tmp.resolve("embedded-tables"), tmp.resolve("cluster-tables"));
+    }
+
+    /**
+     * Parallelism and checkpointing from Flink's side ({@code flink run -p}, {@code -D}) when the job's options are
+     * absent: a STREAMING run of the sample at {@code -p 1} (the cluster's default is 2) with a 3 s checkpoint
+     * interval (the job's own default is 30 s).
+     */
+    private static void assertFlinkConfigurationWinsWhereTheJobSaysNothing(Cluster cluster, Path tmp)
+            throws Exception {
+        String sample = Paths.get("../datasets/sample.pcap").toAbsolutePath().normalize().toString();
+        Run job = cluster.run(JOB_SECONDS, "submit", "-p", "1", "-D", "execution.checkpointing.interval=3s", "-q",
+                "--mode", "streaming", "-r", sample, "--out", tmp.resolve("streaming-tables").toString());
+        assertEquals(0, job.exitCode, job.output);
+        String id = job.output.replaceAll("(?s).*submitted with JobID (\\p{XDigit}+).*", "$1");
+        JsonNode checkpoints = cluster.rest("/jobs/" + id + "/checkpoints/config");
+        assertEquals(3000, checkpoints.get("interval").asLong(), checkpoints.toString());
+        JsonNode vertices = cluster.rest("/jobs/" + id).get("vertices");
+        vertices.forEach(v -> assertEquals(1, v.get("parallelism").asInt(), v.toString()));
     }
 
     /** The dev corpus, each capture on its own, at parallelism 2: the -o log and the tables. */
@@ -144,6 +169,15 @@ class LocalClusterIT {
             } finally {
                 Files.deleteIfExists(output);
             }
+        }
+
+        /** GET on the cluster's REST API. */
+        JsonNode rest(String path) throws Exception {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + env.get("LOCAL_CLUSTER_REST_PORT") + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), path + ": " + response.body());
+            return new ObjectMapper().readTree(response.body());
         }
 
         /** Processes whose command line names this cluster's state folder: the cluster's JVMs. */
