@@ -42,8 +42,8 @@ public final class CaptureStatistics {
     }
 
     public static void reset() {
-        for (LongAdder a : new LongAdder[] {SPLITS_OPENED, CAPTURES_DONE, CAPTURES_SKIPPED, CAPTURES_FAILED, BYTES_READ,
-                PACKETS_READ, PACKETS_FORWARDED, PACKETS_BEYOND_P0F}) {
+        for (LongAdder a : new LongAdder[] {SPLITS_OPENED, CAPTURES_DONE, CAPTURES_SKIPPED, CAPTURES_FAILED,
+                BYTES_READ, PACKETS_READ, PACKETS_FORWARDED, PACKETS_BEYOND_P0F}) {
             a.reset();
         }
     }

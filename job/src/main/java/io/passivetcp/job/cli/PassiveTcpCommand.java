@@ -98,6 +98,9 @@ public final class PassiveTcpCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress line on stderr.")
     boolean quiet;
 
+    /** Why the request was refused, for the exception a cluster submission fails with. */
+    private String usageError = "";
+
     enum StateScope { global, capture }
 
     enum Mode { batch, streaming }
@@ -126,9 +129,6 @@ public final class PassiveTcpCommand implements Callable<Integer> {
             throw new IllegalArgumentException(("passivetcp: " + parseError + command.usageError).strip());
         }
     }
-
-    /** Why the request was refused, for the exception a cluster submission fails with. */
-    private String usageError = "";
 
     /** True for the embedded MiniCluster of ./passivetcp; false under flink run, REST or application mode. */
     static boolean embedded(StreamExecutionEnvironment env) {
