@@ -14,6 +14,11 @@ import org.apache.flink.metrics.MetricGroup;
 public final class CaptureStatistics {
     private CaptureStatistics() {}
 
+    /**
+     * Input splits the readers opened. FileSource makes one split per file and a split is read by one reader, so
+     * this is the number of files, and no more readers than files can work at once.
+     */
+    public static final LongAdder SPLITS_OPENED = new LongAdder();
     public static final LongAdder CAPTURES_DONE = new LongAdder();
     public static final LongAdder CAPTURES_SKIPPED = new LongAdder();
     public static final LongAdder CAPTURES_FAILED = new LongAdder();
@@ -26,6 +31,7 @@ public final class CaptureStatistics {
 
     static void registerGauges(MetricGroup group) {
         MetricGroup g = group.addGroup("captures");
+        g.gauge("splitsOpened", (Gauge<Long>) SPLITS_OPENED::sum);
         g.gauge("capturesDone", (Gauge<Long>) CAPTURES_DONE::sum);
         g.gauge("capturesSkipped", (Gauge<Long>) CAPTURES_SKIPPED::sum);
         g.gauge("capturesFailed", (Gauge<Long>) CAPTURES_FAILED::sum);
@@ -36,8 +42,8 @@ public final class CaptureStatistics {
     }
 
     public static void reset() {
-        for (LongAdder a : new LongAdder[] {CAPTURES_DONE, CAPTURES_SKIPPED, CAPTURES_FAILED, BYTES_READ,
-                PACKETS_READ, PACKETS_FORWARDED, PACKETS_BEYOND_P0F}) {
+        for (LongAdder a : new LongAdder[] {SPLITS_OPENED, CAPTURES_DONE, CAPTURES_SKIPPED, CAPTURES_FAILED,
+                BYTES_READ, PACKETS_READ, PACKETS_FORWARDED, PACKETS_BEYOND_P0F}) {
             a.reset();
         }
     }

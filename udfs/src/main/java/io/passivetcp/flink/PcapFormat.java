@@ -63,6 +63,7 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
     }
 
     private static Reader<TcpPacket> open(FileSourceSplit split, long skip) throws IOException {
+        CaptureStatistics.SPLITS_OPENED.increment();
         Path path = split.path();
         FSDataInputStream raw = path.getFileSystem().open(path);
         InputStream counted = new CountingStream(raw);

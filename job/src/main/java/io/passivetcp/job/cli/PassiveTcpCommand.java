@@ -2,6 +2,8 @@ package io.passivetcp.job.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
@@ -21,6 +23,7 @@ import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.passivetcp.P0fConfig;
@@ -46,6 +49,9 @@ public final class PassiveTcpCommand implements Callable<Integer> {
 
     /** The project's default database, bundled in the job jar. */
     static final String BUNDLED_DATABASE = "/p0f.fp";
+
+    /** Checkpoint interval of STREAMING runs when neither the option nor Flink's configuration sets one. */
+    static final long DEFAULT_CHECKPOINT_SECONDS = 30;
 
     @Option(names = {"-r", "--read"}, paramLabel = "PATH",
             description = "Capture file or folder (recursive); any Flink filesystem path. Repeatable.")
@@ -89,10 +95,11 @@ public final class PassiveTcpCommand implements Callable<Integer> {
             description = "Write Parquet tables under DIR (any Flink filesystem path): DIR/<table>/date=YYYY-MM-DD/.")
     String outDir;
 
-    @Option(names = "--checkpoint-interval", paramLabel = "SECONDS", defaultValue = "30",
-            description = "STREAMING with --out: checkpoint (and so commit table files) every SECONDS. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    long checkpointSeconds;
+    @Option(names = "--checkpoint-interval", paramLabel = "SECONDS",
+            description = "STREAMING: checkpoint (state, input positions, log lengths; table files commit) every "
+                    + "SECONDS. Default: the Flink configuration's execution.checkpointing.interval, else "
+                    + DEFAULT_CHECKPOINT_SECONDS + ".")
+    Long checkpointSeconds;
 
     @Option(names = "--console",
             description = "Print p0f console blocks even when -o, --log-dir or --out is given.")
@@ -138,7 +145,8 @@ public final class PassiveTcpCommand implements Callable<Integer> {
     String savepointDir;
 
     @Option(names = {"-p", "--parallelism"}, paramLabel = "N",
-            description = "Parallelism (default: the number of cores).")
+            description = "Parallelism (default: Flink's parallelism.default on a cluster, the number of cores "
+                    + "embedded).")
     Integer parallelism;
 
     @Option(names = "-t", paramLabel = "C,H", defaultValue = P0fConfig.CONN_MAX_AGE + "," + P0fConfig.HOST_IDLE_LIMIT,
@@ -148,12 +156,41 @@ public final class PassiveTcpCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress line on stderr.")
     boolean quiet;
 
+    /** Why the request was refused, for the exception a cluster submission fails with. */
+    private String usageError = "";
+
     enum StateScope { global, capture }
 
     enum Mode { batch, streaming }
 
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new PassiveTcpCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+    public static void main(String[] args) throws Exception {
+        PassiveTcpCommand command = new PassiveTcpCommand();
+        CommandLine cli = new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
+        if (embedded(StreamExecutionEnvironment.getExecutionEnvironment())) {
+            System.exit(cli.execute(args));
+        }
+        // Submitted to a cluster (flink run, REST, application mode): the JVM is Flink's and must not exit; a
+        // failure is thrown to whoever submitted the job.
+        StringWriter usage = new StringWriter();
+        cli.setErr(new PrintWriter(usage, true));
+        Exception[] failure = new Exception[1];
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            failure[0] = e;
+            return 1;
+        });
+        int code = cli.execute(args);
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        if (code != 0) {
+            String parseError = usage.toString().lines().findFirst().orElse(""); // not the whole usage text
+            throw new IllegalArgumentException(("passivetcp: " + parseError + command.usageError).strip());
+        }
+    }
+
+    /** True for the embedded MiniCluster of ./passivetcp; false under flink run, REST or application mode. */
+    static boolean embedded(StreamExecutionEnvironment env) {
+        return env instanceof LocalStreamEnvironment;
     }
 
     @Override
@@ -166,6 +203,7 @@ public final class PassiveTcpCommand implements Callable<Integer> {
             options = options();
         } catch (UsageException e) {
             System.err.println("passivetcp: " + e.getMessage());
+            usageError = e.getMessage();
             return 2;
         } catch (LiveCaptureException e) {
             System.err.println("passivetcp: " + e.getMessage());
@@ -178,7 +216,7 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         StreamExecutionEnvironment env = environment(options.batch(), parallelism, restore);
         if (!options.batch()) {
             // flows, hosts, the database and input positions survive failures; table files commit at checkpoints
-            env.enableCheckpointing(checkpointSeconds * 1000);
+            enableCheckpointing(env);
         }
         boolean printConsole = console || (logFile == null && logDir == null && outDir == null);
         FingerprintTopology.Observations observations = FingerprintTopology.observations(env, options);
@@ -191,7 +229,8 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         if (outDir != null) {
             TableSinks.attach(observations, outDir, options.databaseVersion());
         }
-        Progress progress = quiet || options.live() != null ? null : Progress.start(inputs);
+        // the progress line reads this JVM's reader counters: on a cluster they are on the TaskManagers
+        Progress progress = quiet || options.live() != null || !embedded(env) ? null : Progress.start(inputs);
         if (options.live() != null) {
             LiveCommands.stopOnInterrupt(options.live());
         }
@@ -232,7 +271,7 @@ public final class PassiveTcpCommand implements Callable<Integer> {
             throw new UsageException("bad signature database: " + e.getMessage());
         }
         long[] limits = parseTimeouts();
-        if (checkpointSeconds < 1) {
+        if (checkpointSeconds != null && checkpointSeconds < 1) {
             throw new UsageException("--checkpoint-interval wants a number of seconds >= 1");
         }
         if (scanSeconds < 1 || settleSeconds < 0) {
@@ -315,8 +354,22 @@ public final class PassiveTcpCommand implements Callable<Integer> {
     }
 
     /**
+     * --checkpoint-interval when given; else the interval of Flink's configuration ({@code -D}, config.yaml) when
+     * it sets one; else {@link #DEFAULT_CHECKPOINT_SECONDS}.
+     */
+    private void enableCheckpointing(StreamExecutionEnvironment env) {
+        if (checkpointSeconds != null) {
+            env.enableCheckpointing(checkpointSeconds * 1000);
+        } else if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
+            env.enableCheckpointing(DEFAULT_CHECKPOINT_SECONDS * 1000);
+        }
+    }
+
+    /**
      * The Flink environment: the cluster's when submitted with {@code flink run}, else an embedded MiniCluster.
-     * Records cross operators with explicit serializers only, and objects are reused.
+     * Records cross operators with explicit serializers only, and objects are reused. A null {@code parallelism}
+     * leaves it to Flink: on a cluster {@code flink run -p}, {@code -Dparallelism.default} or config.yaml; embedded,
+     * the number of cores. The state backend and checkpointing are Flink's configuration too.
      */
     public static StreamExecutionEnvironment environment(boolean batch, Integer parallelism) {
         return environment(batch, parallelism, new Configuration());
@@ -330,8 +383,9 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         conf.set(PipelineOptions.OBJECT_REUSE, true);
         conf.set(BatchExecutionOptions.ADAPTIVE_AUTO_PARALLELISM_ENABLED, false);
         conf.set(RestOptions.BIND_PORT, "0");
-        conf.set(CoreOptions.DEFAULT_PARALLELISM,
-                parallelism != null ? parallelism : Runtime.getRuntime().availableProcessors());
+        if (parallelism != null) {
+            conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        }
         return StreamExecutionEnvironment.getExecutionEnvironment(conf);
     }
 
