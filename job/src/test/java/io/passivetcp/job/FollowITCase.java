@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -36,8 +38,9 @@ import io.passivetcp.signature.SignatureDatabase;
 
 /**
  * {@code --follow}: a folder where captures appear one by one, as tcpdump rotation writes them, gives the events of
- * a batch run over the same files, flows crossing file boundaries included; and the watched database applies each
- * valid version from its arrival on, while an invalid one leaves the version in force.
+ * a batch run over the same files, flows crossing file boundaries included, also when the job is stopped with a
+ * savepoint between two files and resumed from it; and the watched database applies each valid version from its
+ * arrival on, while an invalid one leaves the version in force.
  */
 class FollowITCase {
     @RegisterExtension
@@ -58,7 +61,7 @@ class FollowITCase {
 
         Path dir = Files.createDirectories(tmp.resolve("rotating"));
         Path log = tmp.resolve("follow.log");
-        JobClient job = follow(dir, DATABASE, null, log, null);
+        JobClient job = follow(dir, DATABASE, null, log, null, null);
         try {
             for (int i = 0; i < 3; i++) {
                 parts.publish(dir, i);
@@ -69,6 +72,37 @@ class FollowITCase {
             cancelIfRunning(job);
         }
 
+        assertEquals(lines(reference), Files.readAllLines(log, StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void aFollowingJobStoppedWithASavepointResumesWhereItStopped(@TempDir Path tmp) throws Exception {
+        RotatedCaptures parts = RotatedCaptures.cut(SAMPLE, 3);
+        List<Observation> reference = batch(parts, tmp.resolve("batch"), DATABASE);
+        Path dir = Files.createDirectories(tmp.resolve("rotating"));
+        Path log = tmp.resolve("follow.log");
+
+        JobClient first = follow(dir, DATABASE, null, log, null, null);
+        String savepoint;
+        try {
+            parts.publish(dir, 0);
+            awaitLines(first, log, eventsUpTo(reference, parts.lastMicros(0)));
+            // stopped without draining: open flows, buffered packets and the files already read go into the savepoint
+            savepoint = first.stopWithSavepoint(false, tmp.resolve("savepoints").toUri().toString(),
+                    SavepointFormatType.CANONICAL).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } finally {
+            cancelIfRunning(first);
+        }
+
+        JobClient resumed = follow(dir, DATABASE, null, log, null, savepoint);
+        try {
+            parts.publish(dir, 1);
+            parts.publish(dir, 2);
+            awaitLines(resumed, log, eventsUpTo(reference, parts.lastMicros(2)));
+            drain(resumed, tmp);
+        } finally {
+            cancelIfRunning(resumed);
+        }
         assertEquals(lines(reference), Files.readAllLines(log, StandardCharsets.ISO_8859_1));
     }
 
@@ -95,7 +129,7 @@ class FollowITCase {
         replace(watched, v1);
         Path log = tmp.resolve("follow.log");
         Path tables = tmp.resolve("tables");
-        JobClient job = follow(dir, watched, watched.toString(), log, tables);
+        JobClient job = follow(dir, watched, watched.toString(), log, tables, null);
         try {
             parts.publish(dir, 0);
             awaitLines(job, log, eventsUpTo(withV1, parts.lastMicros(0)));
@@ -139,26 +173,30 @@ class FollowITCase {
         return JobRunner.run(parts.writeAll(dir), database, false, true, 2);
     }
 
-    /** Starts a {@code --follow} run on {@code dir}, as the CLI builds it. */
-    private static JobClient follow(Path dir, Path database, String watched, Path log, Path tables)
+    /** Starts a {@code --follow} run on {@code dir}, as the CLI builds it; from {@code savepoint} unless null. */
+    private static JobClient follow(Path dir, Path database, String watched, Path log, Path tables, String savepoint)
             throws Exception {
         JobOptions options = new JobOptions(List.of(dir.toString()), database.toString(), JobRunner.read(database),
                 false, false, P0fConfig.CONN_MAX_AGE, P0fConfig.HOST_IDLE_LIMIT, SCAN, Duration.ZERO, watched, null);
-        StreamExecutionEnvironment env = PassiveTcpCommand.environment(false, 2);
+        Configuration restore = new Configuration();
+        if (savepoint != null) {
+            restore.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
+        }
+        StreamExecutionEnvironment env = PassiveTcpCommand.environment(false, 2, restore);
         env.enableCheckpointing(200);
         JobRunner.attachOutputs(env, options, log, tables);
         return env.executeAsync("follow");
     }
 
     /** What Ctrl-C does: the end of event time drains every buffer, then a final savepoint. */
-    private static void drain(JobClient job, Path tmp) throws Exception {
+    static void drain(JobClient job, Path tmp) throws Exception {
         job.stopWithSavepoint(true, tmp.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
                 .get(WAIT_SECONDS, TimeUnit.SECONDS);
         job.getJobExecutionResult().get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
     /** A failed test must not leave its unbounded job holding the MiniCluster's slots. */
-    private static void cancelIfRunning(JobClient job) throws Exception {
+    static void cancelIfRunning(JobClient job) throws Exception {
         if (!job.getJobStatus().get().isGloballyTerminalState()) {
             job.cancel().get(WAIT_SECONDS, TimeUnit.SECONDS);
         }
@@ -179,7 +217,7 @@ class FollowITCase {
     }
 
     /** Waits until {@code log} holds at least {@code n} lines; fails, rather than hangs, when it does not. */
-    private static void awaitLines(JobClient job, Path log, int n) throws Exception {
+    static void awaitLines(JobClient job, Path log, int n) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         int have = 0;
         while (System.nanoTime() < deadline) {

@@ -58,6 +58,7 @@ public final class FlowFunction
             .thenComparingLong(p -> p.ordinal);
 
     private final boolean batch;
+    private final boolean expiresState;
     private final long connMaxAgeSeconds;
 
     private transient ValueState<FlowState> flow;
@@ -74,8 +75,13 @@ public final class FlowFunction
     private transient StateCount flowsInState;
     private transient ExpiryEvidence expiryRuns;
 
-    public FlowFunction(boolean batch, long connMaxAgeSeconds) {
+    /**
+     * @param expiresState drop expired flows from state (endless inputs: {@code --follow}, live capture); bounded runs
+     *     keep them to the end, which also keeps captures read out of time order exact
+     */
+    public FlowFunction(boolean batch, long connMaxAgeSeconds, boolean expiresState) {
         this.batch = batch;
+        this.expiresState = expiresState;
         this.connMaxAgeSeconds = connMaxAgeSeconds;
     }
 
@@ -114,7 +120,7 @@ public final class FlowFunction
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Observation> out) throws Exception {
         buffer.onTimer(timestamp, ctx.timerService(), p -> dispatch(p, ctx, out));
         TlsState hello = tls.value();
-        if (!batch && hello != null && timestamp >= tlsExpiry(hello)) {
+        if (expiresState && hello != null && timestamp >= tlsExpiry(hello)) {
             tls.clear(); // TlsTracker would drop it at the connection's next packet: no packet came
         }
         FlowState open = flow.value();
@@ -126,15 +132,16 @@ public final class FlowFunction
         if (timestamp == END_OF_INPUT || batch) {
             tracker.endOfInput(open, output(ctx, out, database.current(ctx)));
             flow.update(open);
-        } else if (isExpiryCheck(open, timestamp)) {
+        } else if (expiresState && isExpiryCheck(open, timestamp)) {
+            long now = Math.max(timestamp, ctx.timerService().currentWatermark());
             long[] run = expiryRuns.latestRunBefore(open.lastCaptureId, timestamp);
             if (run != null && tracker.expiredAt(open, run[0], run[1])) {
                 tracker.expire(open, output(ctx, out, database.current(ctx)));
                 flow.clear();
                 flowsInState.decrement();
                 ctx.timerService().deleteEventTimeTimer(END_OF_INPUT);
-            } else if (ctx.timerService().currentWatermark() != Long.MAX_VALUE) { // at the end, END_OF_INPUT sums up
-                ctx.timerService().registerEventTimeTimer(timestamp + EXPIRY_RECHECK_MILLIS);
+            } else if (now != Long.MAX_VALUE) { // at the end of input END_OF_INPUT sums up
+                ctx.timerService().registerEventTimeTimer(nextExpiryCheck(open, now));
             }
         }
     }
@@ -152,6 +159,12 @@ public final class FlowFunction
         return timestamp >= first && (timestamp - first) % EXPIRY_RECHECK_MILLIS == 0;
     }
 
+    /** The first check time after {@code now}: event time may have jumped (an archive of several years). */
+    private long nextExpiryCheck(FlowState f, long now) {
+        long first = firstExpiryCheck(f);
+        return first + ((now - first) / EXPIRY_RECHECK_MILLIS + 1) * EXPIRY_RECHECK_MILLIS;
+    }
+
     /** STREAMING: TLS state older than {@code conn_max_age}, which TlsTracker drops at the next packet. */
     private long tlsExpiry(TlsState t) {
         return (t.startSeconds + connMaxAgeSeconds + 1) * 1000;
@@ -166,7 +179,7 @@ public final class FlowFunction
     private void dispatch(TcpPacket p, ReadOnlyContext ctx, Collector<Observation> out) {
         try {
             SignatureDatabase db = database.current(ctx);
-            if (!batch) {
+            if (expiresState) {
                 expiryRuns.observe(p.captureId, Math.floorDiv(p.orderMicros, 1000), p.expiryRun, p.expirySeconds,
                         ctx.timerService().currentWatermark());
             }
@@ -177,7 +190,7 @@ public final class FlowFunction
                 tls.clear();
             } else {
                 tls.update(tlsNext);
-                if (!batch && tlsNext != tlsBefore) {
+                if (expiresState && tlsNext != tlsBefore) {
                     ctx.timerService().registerEventTimeTimer(tlsExpiry(tlsNext));
                 }
             }
@@ -196,7 +209,7 @@ public final class FlowFunction
                 if (next.summary != null) {
                     ctx.timerService().registerEventTimeTimer(END_OF_INPUT);
                 }
-                if (!batch && (before == null || before.flowId != next.flowId)) {
+                if (expiresState && (before == null || before.flowId != next.flowId)) {
                     ctx.timerService().registerEventTimeTimer(firstExpiryCheck(next));
                 }
             }

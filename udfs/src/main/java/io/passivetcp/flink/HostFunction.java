@@ -39,6 +39,7 @@ public final class HostFunction
             .thenComparing(e -> e.subjectIsClient);
 
     private final boolean batch;
+    private final boolean expiresState;
     private final long hostIdleLimitMinutes;
     private final long connMaxAgeSeconds;
 
@@ -50,8 +51,10 @@ public final class HostFunction
     private transient StateCount hostsInState;
     private transient ExpiryEvidence expiryRuns;
 
-    public HostFunction(boolean batch, long hostIdleLimitMinutes, long connMaxAgeSeconds) {
+    /** @param expiresState drop expired hosts from state, as {@link FlowFunction} does flows */
+    public HostFunction(boolean batch, long hostIdleLimitMinutes, long connMaxAgeSeconds, boolean expiresState) {
         this.batch = batch;
+        this.expiresState = expiresState;
         this.hostIdleLimitMinutes = hostIdleLimitMinutes;
         this.connMaxAgeSeconds = connMaxAgeSeconds;
     }
@@ -86,12 +89,13 @@ public final class HostFunction
         if (h == null) {
             return;
         }
+        long now = Math.max(timestamp, ctx.timerService().currentWatermark());
         long[] run = expiryRuns.latestRunBefore(h.lastCaptureId, timestamp);
         if (run != null && tracker.expiredAt(h, run[0], run[1])) {
             host.clear();
             hostsInState.decrement();
-        } else if (ctx.timerService().currentWatermark() != Long.MAX_VALUE) { // no more checks at the end of input
-            arm(Math.max(firstExpiryCheck(h), timestamp + FlowFunction.EXPIRY_RECHECK_MILLIS), ctx);
+        } else if (now != Long.MAX_VALUE) { // no more checks at the end of input
+            arm(Math.max(firstExpiryCheck(h), now + FlowFunction.EXPIRY_RECHECK_MILLIS), ctx);
         }
     }
 
@@ -118,7 +122,7 @@ public final class HostFunction
     private void apply(HostEvent e, ReadOnlyContext ctx, Collector<Observation> out) {
         try {
             SignatureDatabase db = database.current(ctx);
-            if (!batch) {
+            if (expiresState) {
                 expiryRuns.observe(e.captureId, Math.floorDiv(e.orderMicros, 1000), e.expiryRun, e.expirySeconds,
                         ctx.timerService().currentWatermark());
             }
@@ -131,7 +135,7 @@ public final class HostFunction
             if (before == null) {
                 hostsInState.increment();
             }
-            if (!batch && expiryCheck.value() == null) {
+            if (expiresState && expiryCheck.value() == null) {
                 arm(firstExpiryCheck(next), ctx);
             }
         } catch (Exception x) {

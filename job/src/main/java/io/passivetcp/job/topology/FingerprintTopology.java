@@ -93,13 +93,14 @@ public final class FingerprintTopology {
         SingleOutputStreamOperator<Observation> flows = packets
                 .keyBy(FlowKey.selector(options.perCaptureState()), TypeInformation.of(FlowKey.class))
                 .connect(database)
-                .process(new FlowFunction(options.batch(), options.connMaxAgeSeconds()), RecordTypeInfo.OBSERVATION)
+                .process(new FlowFunction(options.batch(), options.connMaxAgeSeconds(), options.endless()), RecordTypeInfo.OBSERVATION)
                 .name("flows");
 
         DataStream<Observation> hosts = flows.getSideOutput(FlowFunction.HOST_EVENTS)
                 .keyBy(HostKey.selector(options.perCaptureState()), TypeInformation.of(HostKey.class))
                 .connect(database)
-                .process(new HostFunction(options.batch(), options.hostIdleLimitMinutes(), options.connMaxAgeSeconds()),
+                .process(new HostFunction(options.batch(), options.hostIdleLimitMinutes(), options.connMaxAgeSeconds(),
+                        options.endless()),
                         RecordTypeInfo.OBSERVATION)
                 .name("hosts");
 
@@ -107,14 +108,14 @@ public final class FingerprintTopology {
     }
 
     /**
-     * The capture files, oldest first; with {@code --follow}, also each capture that appears later, once tcpdump's
-     * rotation has closed it.
+     * The capture files; with {@code --follow}, also each capture that appears later, once tcpdump's rotation has
+     * closed it, oldest first.
      */
     private static FileSource<TcpPacket> captures(JobOptions options) {
         Path[] inputs = options.inputs().stream().map(Path::new).toArray(Path[]::new);
         FileSource.FileSourceBuilder<TcpPacket> builder = FileSource.forBulkFileFormat(new PcapFormat(), inputs);
-        builder.setSplitAssigner(OldestFirstSplitAssigner.provider());
         if (options.follow() != null) {
+            builder.setSplitAssigner(OldestFirstSplitAssigner.provider());
             builder.monitorContinuously(options.follow());
             builder.setFileEnumerator(RotatedCaptureEnumerator.provider(options.settle().toMillis()));
         }

@@ -45,6 +45,14 @@ public record JobOptions(
                 null, null, null, null);
     }
 
+    /**
+     * Whether the input never ends ({@code --follow}, or a live capture without limits): then expired flows and
+     * hosts leave the state while the job runs.
+     */
+    public boolean endless() {
+        return follow != null;
+    }
+
     /** The database's version, a hash of its text (SignatureDatabase#version), as written in every table row. */
     public String databaseVersion() {
         try {
