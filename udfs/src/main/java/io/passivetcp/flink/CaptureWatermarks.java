@@ -13,9 +13,9 @@ import io.passivetcp.packet.TcpPacket;
  * Event time of packets: their capture time in milliseconds ({@link TcpPacket#orderMicros}), and watermarks that
  * trail the latest packet by the tolerated disorder.
  *
- * <p>Watermarks are emitted as packets arrive, not periodically: a source reader drops a capture's watermark
- * generator when the capture ends, and a capture read in less than one periodic interval would then never advance
- * event time. With {@code --follow} its events would wait for the next capture.
+ * <p>For {@code --follow}. Watermarks are emitted as packets arrive, not periodically: a source reader drops a
+ * capture's watermark generator when the capture ends, and a capture read in less than one periodic interval would
+ * then never advance event time; its events would wait for the next capture.
  */
 public final class CaptureWatermarks {
     /** Event time advances in steps of this much at least, so that dense captures do not flood the job with them. */

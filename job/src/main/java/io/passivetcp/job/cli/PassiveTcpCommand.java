@@ -285,11 +285,12 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         if (batch && fromSavepoint != null) {
             throw new UsageException("--from-savepoint resumes streaming runs only (add --mode streaming)");
         }
-        // inputs that do not end watch the database too; a bounded run reads it once
+        // state expires in inputs that do not end; --follow also watches the database (a live capture ends by
+        // stopping its source, which a watch would outlive)
         boolean endless = follow || (live != null && packetLimit == 0 && secondsLimit == 0);
         return new JobOptions(inputs, name, text, stateScope == StateScope.capture, batch, limits[0], limits[1],
                 endless ? Duration.ofSeconds(scanSeconds) : null, Duration.ofSeconds(settleSeconds),
-                endless ? databaseFile : null, live);
+                follow ? databaseFile : null, live);
     }
 
     /** Checks the live-capture options, and opens each interface once so that errors show before Flink starts. */

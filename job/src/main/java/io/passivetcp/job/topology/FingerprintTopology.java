@@ -2,6 +2,7 @@ package io.passivetcp.job.topology;
 
 import java.time.Duration;
 
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
@@ -78,8 +79,7 @@ public final class FingerprintTopology {
         SingleOutputStreamOperator<TcpPacket> packets = options.live() != null
                 ? env.fromSource(options.live(), LiveCaptureSource.watermarks(CAPTURE_DISORDER), "live capture",
                         RecordTypeInfo.TCP_PACKET)
-                : env.fromSource(captures(options), CaptureWatermarks.strategy(CAPTURE_DISORDER), "captures",
-                        RecordTypeInfo.TCP_PACKET);
+                : env.fromSource(captures(options), captureWatermarks(options), "captures", RecordTypeInfo.TCP_PACKET);
         if (!options.batch()) {
             // A capture older than those read before it arrives behind the watermark. From one reader, packets and
             // watermarks reach every flow subtask in the same interleaving, so such late packets are still applied
@@ -105,6 +105,19 @@ public final class FingerprintTopology {
                 .name("hosts");
 
         return new Observations(flows, hosts, flows.getSideOutput(FlowFunction.CONNECTIONS));
+    }
+
+    /**
+     * Event time of capture files: watermarks on each packet with {@code --follow}, whose newest capture is followed by
+     * idle time; periodic ones otherwise, under which the late packets of time-disordered archives were shown to be
+     * applied exactly as BATCH applies them (DeterminismITCase).
+     */
+    private static WatermarkStrategy<TcpPacket> captureWatermarks(JobOptions options) {
+        if (options.follow() != null) {
+            return CaptureWatermarks.strategy(CAPTURE_DISORDER);
+        }
+        return WatermarkStrategy.<TcpPacket>forBoundedOutOfOrderness(CAPTURE_DISORDER)
+                .withTimestampAssigner((p, previous) -> Math.floorDiv(p.orderMicros, 1000));
     }
 
     /**

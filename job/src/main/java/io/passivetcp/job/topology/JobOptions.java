@@ -21,7 +21,7 @@ import io.passivetcp.signature.SignatureSyntaxException;
  * @param follow {@code --follow}, or an endless {@code -i}: how often the inputs are scanned for new captures
  *     (files) and the database file for changes; null when the inputs are read once
  * @param settle {@code --follow}: how long the newest capture of a folder must stay unchanged before it is read
- * @param watchedDatabase {@code -f} of an endless run: the database file whose changes are applied while the job
+ * @param watchedDatabase {@code -f} with {@code --follow}: the database file whose changes are applied while the job
  *     runs; null when the database is read once
  * @param live the interfaces to capture ({@code -i}) instead of files, or null
  */
