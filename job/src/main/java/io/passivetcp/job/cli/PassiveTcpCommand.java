@@ -236,8 +236,10 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         }
         try {
             String name = "passivetcp " + String.join(" ", options.live() != null ? interfaces : inputs);
-            if (options.batch() || options.live() != null) {
-                env.execute(name); // a live capture ends at Ctrl-C (LiveCommands.stopOnInterrupt) or its limits
+            if (options.batch() || options.live() != null || !embedded(env)) {
+                // a live capture ends at Ctrl-C (LiveCommands.stopOnInterrupt) or its limits; a job on a cluster is
+                // stopped by the cluster's own means (flink stop --drain writes the final savepoint)
+                env.execute(name);
             } else {
                 StreamingRun.untilDoneOrInterrupted(env.executeAsync(name), savepointDir);
             }
