@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.passivetcp.Observation;
 import io.passivetcp.output.P0fFormat;
+import io.passivetcp.testutils.SharedData;
 import io.passivetcp.tls.TlsTracker;
 
 /**
@@ -38,7 +39,7 @@ class DatasetVariantsITCase {
                     .build());
 
     static final Path DATASETS = datasets();
-    static final Path STOCK_DATABASE = DATASETS.resolveSibling("config/p0f.fp");
+    static final Path STOCK_DATABASE = SharedData.stockDatabase();
 
     @Test
     void everyVariantGivesP0fsLogOfThePlainSample() throws Exception {

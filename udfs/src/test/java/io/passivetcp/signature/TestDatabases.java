@@ -4,11 +4,9 @@ import io.passivetcp.testutils.SharedData;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 
-/** Databases for tests: the stock p0f.fp (read in place from ../shared), the project's own, and inline ones. */
+/** Databases for tests: the stock p0f.fp (read in place from ../shared), and inline ones. */
 public final class TestDatabases {
     private static SignatureDatabase stock;
 
@@ -25,17 +23,6 @@ public final class TestDatabases {
     /** The golden examples' custom database (tools/customdb.fp). */
     public static SignatureDatabase customDb() {
         return load(SharedData.resolve("spec/p0f-examples/tools/customdb.fp"));
-    }
-
-    /** config/p0f.fp of this repository, found by walking up from the working directory. */
-    public static Path projectDatabaseFile() {
-        for (Path d = Paths.get("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path candidate = d.resolve("config/p0f.fp");
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("config/p0f.fp not found above " + Paths.get("").toAbsolutePath());
     }
 
     public static SignatureDatabase load(Path file) {

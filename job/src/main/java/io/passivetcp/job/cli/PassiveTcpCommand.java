@@ -1,7 +1,6 @@
 package io.passivetcp.job.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +47,7 @@ import picocli.CommandLine.Option;
 public final class PassiveTcpCommand implements Callable<Integer> {
 
     /** The project's default database, bundled in the job jar. */
-    static final String BUNDLED_DATABASE = "/p0f.fp";
+    static final String SYSTEM_DATABASE = "/etc/p0f/p0f.fp";
 
     /** Checkpoint interval of STREAMING runs when neither the option nor Flink's configuration sets one. */
     static final long DEFAULT_CHECKPOINT_SECONDS = 30;
@@ -106,7 +105,8 @@ public final class PassiveTcpCommand implements Callable<Integer> {
     boolean console;
 
     @Option(names = {"-f", "--fingerprints"}, paramLabel = "FILE",
-            description = "Signature database in p0f v3 syntax (default: the bundled config/p0f.fp).")
+            description = "Signature database in p0f v3 syntax (default: p0f's own, " + SYSTEM_DATABASE + ", as "
+                    + "the p0f package installs it).")
     String databaseFile;
 
     @Option(names = "--state-scope", paramLabel = "SCOPE", defaultValue = "global",
@@ -265,7 +265,7 @@ public final class PassiveTcpCommand implements Callable<Integer> {
                 throw new UsageException("no such capture file or folder: " + input);
             }
         }
-        String name = databaseFile == null ? "bundled config/p0f.fp" : databaseFile;
+        String name = databaseFile == null ? SYSTEM_DATABASE : databaseFile;
         String text = databaseText();
         try {
             SignatureDatabase.parse(name, text);
@@ -321,12 +321,12 @@ public final class PassiveTcpCommand implements Callable<Integer> {
             }
             return Files.readString(Paths.get(databaseFile), StandardCharsets.UTF_8);
         }
-        try (InputStream in = PassiveTcpCommand.class.getResourceAsStream(BUNDLED_DATABASE)) {
-            if (in == null) {
-                throw new UsageException("the bundled signature database is missing from the job jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        // p0f's database is third-party data (LGPL): we use the installed one rather than ship a copy
+        if (!Files.isRegularFile(Paths.get(SYSTEM_DATABASE))) {
+            throw new UsageException("no signature database: install p0f (apt-get install p0f puts its database at "
+                    + SYSTEM_DATABASE + ") or give one with -f FILE");
         }
+        return Files.readString(Paths.get(SYSTEM_DATABASE), StandardCharsets.UTF_8);
     }
 
     /** p0f's {@code -t conn_max_age,host_idle_limit} with p0f's accepted ranges (spec §8.4). */
