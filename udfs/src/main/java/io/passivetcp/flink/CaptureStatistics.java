@@ -1,9 +1,13 @@
 package io.passivetcp.flink;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.MetricGroup;
+
+import io.passivetcp.tls.TlsReject;
 
 /**
  * Counts of the capture readers in this JVM: what the progress line shows in embedded runs, and Flink gauges.
@@ -29,6 +33,25 @@ public final class CaptureStatistics {
     /** Forwarded packets that p0f 3.09b would have lost (VLAN, PPPoE, loop, IPv6 extension headers...). */
     public static final LongAdder PACKETS_BEYOND_P0F = new LongAdder();
 
+    /** ClientHellos that gave no fingerprint, by reason, where captures are analysed in the reader. */
+    private static final Map<TlsReject, LongAdder> TLS_REJECTED = new EnumMap<>(TlsReject.class);
+
+    static {
+        for (TlsReject reason : TlsReject.values()) {
+            TLS_REJECTED.put(reason, new LongAdder());
+        }
+    }
+
+    static void tlsRejected(TlsReject reason) {
+        TLS_REJECTED.get(reason).increment();
+    }
+
+    /** The {@link #TLS_REJECTED} counts as gauges {@code tlsRejected.<reason>}, the flow function's counter names. */
+    static void registerTlsRejectedGauges(MetricGroup group) {
+        MetricGroup rejected = group.addGroup("tlsRejected");
+        TLS_REJECTED.forEach((reason, count) -> rejected.gauge(reason.metricName(), (Gauge<Long>) count::sum));
+    }
+
     static void registerGauges(MetricGroup group) {
         MetricGroup g = group.addGroup("captures");
         g.gauge("splitsOpened", (Gauge<Long>) SPLITS_OPENED::sum);
@@ -46,5 +69,6 @@ public final class CaptureStatistics {
                 BYTES_READ, PACKETS_READ, PACKETS_FORWARDED, PACKETS_BEYOND_P0F}) {
             a.reset();
         }
+        TLS_REJECTED.values().forEach(LongAdder::reset);
     }
 }

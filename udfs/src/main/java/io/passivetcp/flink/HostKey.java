@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import org.apache.flink.api.java.functions.KeySelector;
 
+import io.passivetcp.host.ConnectionKey;
 import io.passivetcp.host.HostEvent;
 
 /**
@@ -22,8 +23,8 @@ public class HostKey {
         captureId = perCapture ? e.captureId : 0;
         ipVersion = e.ipVersion;
         byte[] a = e.subjectIsClient ? e.client : e.server;
-        addressHigh = FlowKey.word(a, 0, a.length);
-        addressLow = FlowKey.word(a, 8, a.length);
+        addressHigh = ConnectionKey.word(a, 0, a.length);
+        addressLow = ConnectionKey.word(a, 8, a.length);
     }
 
     @Override

@@ -63,24 +63,50 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
     }
 
     private static Reader<TcpPacket> open(FileSourceSplit split, long skip) throws IOException {
+        CaptureReader reader = openCapture(split);
+        return reader == null ? new EmptyReader<>() : new PacketReader(reader, split.path().toString(), skip);
+    }
+
+    /**
+     * Opens a split's capture file and checks its header; null, after one log line, when the file is not a capture
+     * or its header is damaged.
+     */
+    static CaptureReader openCapture(FileSourceSplit split) throws IOException {
         CaptureStatistics.SPLITS_OPENED.increment();
         Path path = split.path();
         FSDataInputStream raw = path.getFileSystem().open(path);
         InputStream counted = new CountingStream(raw);
         try {
-            CaptureReader reader = CaptureReader.open(counted, path.toString());
-            return new PacketReader(reader, path.toString(), skip);
+            return CaptureReader.open(counted, path.toString());
         } catch (NotACaptureException e) {
             LOG.info("Skipped {}", e.getMessage());
             CaptureStatistics.CAPTURES_SKIPPED.increment();
-            raw.close();
-            return new EmptyReader();
         } catch (IOException e) {
             LOG.warn("Capture failed: {}", e.getMessage());
             CaptureStatistics.CAPTURES_FAILED.increment();
-            raw.close();
-            return new EmptyReader();
         }
+        raw.close();
+        return null;
+    }
+
+    /**
+     * Reads the next record of {@code capture} into {@code record}; false at its end, or when a bad record ends it
+     * early, with one warning naming the file and offset.
+     */
+    static boolean nextRecord(CaptureReader capture, CaptureRecord record, String path) {
+        try {
+            if (capture.next(record)) {
+                return true;
+            }
+            CaptureStatistics.CAPTURES_DONE.increment();
+        } catch (CaptureFormatException e) {
+            LOG.warn("Capture ends early: {}", e.getMessage());
+            CaptureStatistics.CAPTURES_FAILED.increment();
+        } catch (IOException e) {
+            LOG.warn("Capture ends early: {}: at byte {}: {}", path, capture.bytesRead(), e.toString());
+            CaptureStatistics.CAPTURES_FAILED.increment();
+        }
+        return false;
     }
 
     /** Decodes a capture's packets in batches of pooled records. */
@@ -137,22 +163,9 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
             return n;
         }
 
-        /** Reads the next record; a bad one ends the capture with one warning naming file and offset. */
         private boolean nextRecord() {
-            try {
-                if (capture.next(record)) {
-                    return true;
-                }
-                CaptureStatistics.CAPTURES_DONE.increment();
-            } catch (CaptureFormatException e) {
-                LOG.warn("Capture ends early: {}", e.getMessage());
-                CaptureStatistics.CAPTURES_FAILED.increment();
-            } catch (IOException e) {
-                LOG.warn("Capture ends early: {}: at byte {}: {}", path, capture.bytesRead(), e.toString());
-                CaptureStatistics.CAPTURES_FAILED.increment();
-            }
-            finished = true;
-            return false;
+            finished = !PcapFormat.nextRecord(capture, record, path);
+            return !finished;
         }
 
         @Override
@@ -162,9 +175,9 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
     }
 
     /** The reader of a file that holds nothing to read. */
-    static final class EmptyReader implements Reader<TcpPacket> {
+    static final class EmptyReader<T> implements Reader<T> {
         @Override
-        public RecordIterator<TcpPacket> readBatch() {
+        public RecordIterator<T> readBatch() {
             return null;
         }
 

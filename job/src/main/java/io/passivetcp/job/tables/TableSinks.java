@@ -28,7 +28,7 @@ public final class TableSinks {
     public static void attach(FingerprintTopology.Observations observations, String outDir, String dbVersion) {
         for (Table table : Table.values()) {
             DataStream<Observation> source = table == Table.CONNECTIONS ? observations.connections()
-                    : table.fromFlows() ? observations.flowEvents() : observations.hostEvents();
+                    : observations.events();
             source.filter(new TableFilter(table))
                     .name("rows of " + table.folder())
                     .keyBy(o -> EventDateBucketAssigner.partition(o.loggedMicros()), Types.STRING)

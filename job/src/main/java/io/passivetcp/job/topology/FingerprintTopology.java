@@ -1,6 +1,8 @@
 package io.passivetcp.job.topology;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -14,6 +16,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.passivetcp.Observation;
+import io.passivetcp.flink.AnalysedCaptureOutputs;
+import io.passivetcp.flink.CaptureAnalysisFormat;
 import io.passivetcp.flink.CaptureWatermarks;
 import io.passivetcp.flink.DatabaseWatcher;
 import io.passivetcp.flink.FlowFunction;
@@ -49,25 +53,29 @@ public final class FingerprintTopology {
     static final Duration CAPTURE_DISORDER = Duration.ofSeconds(2);
 
     /**
-     * What the dataflow produces, unordered: the flow function's events (syn, syn+ack, mtu, http, sendsyn), the host
-     * function's (uptime, host change, ip sharing), and the connection summaries, which are not p0f events.
+     * What the dataflow produces, unordered: the p0f events (syn, syn+ack, mtu, http, sendsyn, uptime, host change,
+     * ip sharing) with the TLS client fingerprints, and the connection summaries, which are not p0f events.
      */
-    public record Observations(DataStream<Observation> flowEvents, DataStream<Observation> hostEvents,
-            DataStream<Observation> connections) {
-        /** All p0f events, unordered. */
-        public DataStream<Observation> events() {
-            return flowEvents.union(hostEvents);
-        }
-    }
+    public record Observations(DataStream<Observation> events, DataStream<Observation> connections) {}
 
     /** Builds the dataflow on {@code env} and returns the ordered observations. */
     public static DataStream<Observation> build(StreamExecutionEnvironment env, JobOptions options) {
         return ordered(observations(env, options), options);
     }
 
-    /** Puts the events into p0f's output order, on one subtask (what the text outputs need). */
+    /**
+     * Puts the events into p0f's output order, on one subtask (what the text outputs need). In BATCH each event is
+     * first stamped with its own packet time, so that the ordering function, which Flink hands the events sorted
+     * by that time, holds only one millisecond of them at a time.
+     */
     public static DataStream<Observation> ordered(Observations observations, JobOptions options) {
-        return observations.events()
+        DataStream<Observation> events = observations.events();
+        if (options.batch()) {
+            events = events.assignTimestampsAndWatermarks(WatermarkStrategy.<Observation>noWatermarks()
+                    .withTimestampAssigner((o, previous) -> Math.floorDiv(o.orderMicros, 1000)))
+                    .name("packet times");
+        }
+        return events
                 .keyBy(o -> (byte) 0, Types.BYTE)
                 .process(new ObservationOrderFunction(options.batch()), RecordTypeInfo.OBSERVATION)
                 .name("output order")
@@ -76,6 +84,46 @@ public final class FingerprintTopology {
 
     /** Builds the dataflow on {@code env}, up to the unordered observations. */
     public static Observations observations(StreamExecutionEnvironment env, JobOptions options) {
+        return analysedWhereRead(options) ? analysedCaptures(env, options) : partitioned(env, options);
+    }
+
+    /**
+     * Whether every capture can be analysed whole by the reader that reads it: a BATCH run over files in which no
+     * flow or host reaches from one capture into another, because each capture has its own state
+     * ({@code --state-scope capture}) or there is only one capture.
+     */
+    static boolean analysedWhereRead(JobOptions options) {
+        return options.batch() && options.live() == null && options.follow() == null
+                && (options.perCaptureState() || singleCaptureFile(options.inputs()));
+    }
+
+    private static boolean singleCaptureFile(List<String> inputs) {
+        if (inputs.size() != 1) {
+            return false;
+        }
+        Path path = new Path(inputs.get(0));
+        try {
+            return !path.getFileSystem().getFileStatus(path).isDir();
+        } catch (IOException e) {
+            return false; // not readable now: the partitioned path reports it as it reads
+        }
+    }
+
+    /** Each capture analysed by the reader that reads it: only observations leave the readers. */
+    private static Observations analysedCaptures(StreamExecutionEnvironment env, JobOptions options) {
+        Path[] inputs = options.inputs().stream().map(Path::new).toArray(Path[]::new);
+        FileSource<Observation> captures = FileSource.forBulkFileFormat(new CaptureAnalysisFormat(
+                options.databaseName(), options.databaseText(), options.connMaxAgeSeconds(),
+                options.hostIdleLimitMinutes()), inputs).build();
+        SingleOutputStreamOperator<Observation> events = env
+                .fromSource(captures, WatermarkStrategy.noWatermarks(), "captures", RecordTypeInfo.OBSERVATION)
+                .process(new AnalysedCaptureOutputs(), RecordTypeInfo.OBSERVATION)
+                .name("analysed captures");
+        return new Observations(events, events.getSideOutput(FlowFunction.CONNECTIONS));
+    }
+
+    /** Packets keyed by connection into the flow function, whose host facts are keyed by host. */
+    private static Observations partitioned(StreamExecutionEnvironment env, JobOptions options) {
         SingleOutputStreamOperator<TcpPacket> packets = options.live() != null
                 ? env.fromSource(options.live(), LiveCaptureSource.watermarks(CAPTURE_DISORDER), "live capture",
                         RecordTypeInfo.TCP_PACKET)
@@ -104,7 +152,7 @@ public final class FingerprintTopology {
                         RecordTypeInfo.OBSERVATION)
                 .name("hosts");
 
-        return new Observations(flows, hosts, flows.getSideOutput(FlowFunction.CONNECTIONS));
+        return new Observations(flows.union(hosts), flows.getSideOutput(FlowFunction.CONNECTIONS));
     }
 
     /**
