@@ -2,6 +2,8 @@ package io.passivetcp.flink;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.flink.metrics.Gauge;
@@ -32,6 +34,35 @@ public final class CaptureStatistics {
     public static final LongAdder PACKETS_FORWARDED = new LongAdder();
     /** Forwarded packets that p0f 3.09b would have lost (VLAN, PPPoE, loop, IPv6 extension headers...). */
     public static final LongAdder PACKETS_BEYOND_P0F = new LongAdder();
+
+    /**
+     * When this JVM's readers opened their first capture and last finished one ({@link System#nanoTime}): the
+     * steady-state span of a run, without its start-up.
+     */
+    private static final AtomicLong FIRST_OPENED_NANOS = new AtomicLong(Long.MAX_VALUE);
+    private static final AtomicLong LAST_FINISHED_NANOS = new AtomicLong(Long.MIN_VALUE);
+
+    static void captureOpened() {
+        SPLITS_OPENED.increment();
+        FIRST_OPENED_NANOS.accumulateAndGet(System.nanoTime(), Math::min);
+    }
+
+    static void captureFinished(LongAdder outcome) {
+        outcome.increment();
+        LAST_FINISHED_NANOS.accumulateAndGet(System.nanoTime(), Math::max);
+    }
+
+    /** {@link System#nanoTime} of the first capture opened, or empty when none was. */
+    public static OptionalLong firstOpenedNanos() {
+        long t = FIRST_OPENED_NANOS.get();
+        return t == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(t);
+    }
+
+    /** Nanoseconds from the first capture opened to the last one finished (0 before both). */
+    public static long readingNanos() {
+        long first = FIRST_OPENED_NANOS.get(), last = LAST_FINISHED_NANOS.get();
+        return first == Long.MAX_VALUE || last < first ? 0 : last - first;
+    }
 
     /** ClientHellos that gave no fingerprint, by reason, where captures are analysed in the reader. */
     private static final Map<TlsReject, LongAdder> TLS_REJECTED = new EnumMap<>(TlsReject.class);
@@ -70,5 +101,7 @@ public final class CaptureStatistics {
             a.reset();
         }
         TLS_REJECTED.values().forEach(LongAdder::reset);
+        FIRST_OPENED_NANOS.set(Long.MAX_VALUE);
+        LAST_FINISHED_NANOS.set(Long.MIN_VALUE);
     }
 }

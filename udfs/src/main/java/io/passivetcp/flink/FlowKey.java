@@ -1,7 +1,5 @@
 package io.passivetcp.flink;
 
-import java.util.Objects;
-
 import org.apache.flink.api.java.functions.KeySelector;
 
 import io.passivetcp.host.ConnectionKey;
@@ -45,8 +43,12 @@ public class FlowKey {
 
     @Override
     public int hashCode() {
-        return Objects.hash(captureId, ipVersion, lowAddressHigh, lowAddressLow, highAddressHigh, highAddressLow,
-                lowPort, highPort);
+        long h = captureId * 31 + ipVersion;
+        h = h * 31 + lowAddressHigh;
+        h = h * 31 + lowAddressLow;
+        h = h * 31 + highAddressHigh;
+        h = h * 31 + highAddressLow;
+        return Long.hashCode((h * 31 + lowPort) * 31 + highPort);
     }
 
     /** Keys packets by connection; {@code perCapture} for {@code --state-scope capture}. */

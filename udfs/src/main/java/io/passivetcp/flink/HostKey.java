@@ -1,7 +1,5 @@
 package io.passivetcp.flink;
 
-import java.util.Objects;
-
 import org.apache.flink.api.java.functions.KeySelector;
 
 import io.passivetcp.host.ConnectionKey;
@@ -39,7 +37,7 @@ public class HostKey {
 
     @Override
     public int hashCode() {
-        return Objects.hash(captureId, ipVersion, addressHigh, addressLow);
+        return Long.hashCode(((captureId * 31 + ipVersion) * 31 + addressHigh) * 31 + addressLow);
     }
 
     /** Keys host events by their subject host; {@code perCapture} for {@code --state-scope capture}. */

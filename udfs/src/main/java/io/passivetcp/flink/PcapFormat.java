@@ -63,27 +63,26 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
     }
 
     private static Reader<TcpPacket> open(FileSourceSplit split, long skip) throws IOException {
-        CaptureReader reader = openCapture(split);
+        CaptureReader reader = openCapture(split.path());
         return reader == null ? new EmptyReader<>() : new PacketReader(reader, split.path().toString(), skip);
     }
 
     /**
-     * Opens a split's capture file and checks its header; null, after one log line, when the file is not a capture
+     * Opens a capture file and checks its header; null, after one log line, when the file is not a capture
      * or its header is damaged.
      */
-    static CaptureReader openCapture(FileSourceSplit split) throws IOException {
-        CaptureStatistics.SPLITS_OPENED.increment();
-        Path path = split.path();
+    static CaptureReader openCapture(Path path) throws IOException {
+        CaptureStatistics.captureOpened();
         FSDataInputStream raw = path.getFileSystem().open(path);
         InputStream counted = new CountingStream(raw);
         try {
             return CaptureReader.open(counted, path.toString());
         } catch (NotACaptureException e) {
             LOG.info("Skipped {}", e.getMessage());
-            CaptureStatistics.CAPTURES_SKIPPED.increment();
+            CaptureStatistics.captureFinished(CaptureStatistics.CAPTURES_SKIPPED);
         } catch (IOException e) {
             LOG.warn("Capture failed: {}", e.getMessage());
-            CaptureStatistics.CAPTURES_FAILED.increment();
+            CaptureStatistics.captureFinished(CaptureStatistics.CAPTURES_FAILED);
         }
         raw.close();
         return null;
@@ -98,13 +97,13 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
             if (capture.next(record)) {
                 return true;
             }
-            CaptureStatistics.CAPTURES_DONE.increment();
+            CaptureStatistics.captureFinished(CaptureStatistics.CAPTURES_DONE);
         } catch (CaptureFormatException e) {
             LOG.warn("Capture ends early: {}", e.getMessage());
-            CaptureStatistics.CAPTURES_FAILED.increment();
+            CaptureStatistics.captureFinished(CaptureStatistics.CAPTURES_FAILED);
         } catch (IOException e) {
             LOG.warn("Capture ends early: {}: at byte {}: {}", path, capture.bytesRead(), e.toString());
-            CaptureStatistics.CAPTURES_FAILED.increment();
+            CaptureStatistics.captureFinished(CaptureStatistics.CAPTURES_FAILED);
         }
         return false;
     }

@@ -37,9 +37,14 @@ public final class ConnectionKey {
 
     /** This key becomes the host at {@code address}. */
     public ConnectionKey setHost(int ipVersion, byte[] address) {
+        return setHost(ipVersion, address, address.length);
+    }
+
+    /** This key becomes the host at the first {@code length} bytes of {@code address}. */
+    public ConnectionKey setHost(int ipVersion, byte[] address, int length) {
         this.ipVersion = ipVersion;
-        lowAddressHigh = word(address, 0, address.length);
-        lowAddressLow = word(address, 8, address.length);
+        lowAddressHigh = word(address, 0, length);
+        lowAddressLow = word(address, 8, length);
         highAddressHigh = highAddressLow = 0;
         lowPort = highPort = -1;
         return this;

@@ -1,6 +1,7 @@
 package io.passivetcp.job.topology;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -15,9 +16,10 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import io.passivetcp.AnalysisUnits;
 import io.passivetcp.Observation;
-import io.passivetcp.flink.AnalysedCaptureOutputs;
-import io.passivetcp.flink.CaptureAnalysisFormat;
+import io.passivetcp.flink.AnalysisUnit;
+import io.passivetcp.flink.CaptureFiles;
 import io.passivetcp.flink.CaptureWatermarks;
 import io.passivetcp.flink.DatabaseWatcher;
 import io.passivetcp.flink.FlowFunction;
@@ -30,6 +32,7 @@ import io.passivetcp.flink.PcapFormat;
 import io.passivetcp.flink.RecordTypeInfo;
 import io.passivetcp.flink.RotatedCaptureEnumerator;
 import io.passivetcp.flink.StateDescriptors;
+import io.passivetcp.flink.UnitAnalysisFunction;
 import io.passivetcp.flink.live.LiveCaptureSource;
 import io.passivetcp.packet.TcpPacket;
 
@@ -84,46 +87,48 @@ public final class FingerprintTopology {
 
     /** Builds the dataflow on {@code env}, up to the unordered observations. */
     public static Observations observations(StreamExecutionEnvironment env, JobOptions options) {
-        return analysedWhereRead(options) ? analysedCaptures(env, options) : partitioned(env, options);
+        if (options.batch() && options.live() == null && options.follow() == null) {
+            List<AnalysisUnit> units = analysisUnits(options);
+            if (!units.isEmpty()) {
+                return analysedInUnits(env, options, units);
+            }
+        }
+        return partitioned(env, options);
     }
 
     /**
-     * Whether every capture can be analysed whole by the reader that reads it: a BATCH run over files in which no
-     * flow or host reaches from one capture into another, because each capture has its own state
-     * ({@code --state-scope capture}) or there is only one capture.
+     * The units of a BATCH run over capture files: each capture on its own under {@code --state-scope capture};
+     * otherwise the captures that share hosts together ({@link AnalysisUnits}).
      */
-    static boolean analysedWhereRead(JobOptions options) {
-        return options.batch() && options.live() == null && options.follow() == null
-                && (options.perCaptureState() || singleCaptureFile(options.inputs()));
-    }
-
-    private static boolean singleCaptureFile(List<String> inputs) {
-        if (inputs.size() != 1) {
-            return false;
-        }
-        Path path = new Path(inputs.get(0));
+    static List<AnalysisUnit> analysisUnits(JobOptions options) {
         try {
-            return !path.getFileSystem().getFileStatus(path).isDir();
+            List<String> captures = CaptureFiles.list(options.inputs());
+            if (options.perCaptureState() || captures.size() == 1) {
+                return captures.stream().map(AnalysisUnit::of).toList();
+            }
+            return AnalysisUnits.of(captures, CaptureFiles.SILENT, Runtime.getRuntime().availableProcessors())
+                    .stream().map(AnalysisUnit::new).toList();
         } catch (IOException e) {
-            return false; // not readable now: the partitioned path reports it as it reads
+            throw new UncheckedIOException("cannot read the captures: " + e.getMessage(), e);
         }
     }
 
-    /** Each capture analysed by the reader that reads it: only observations leave the readers. */
-    private static Observations analysedCaptures(StreamExecutionEnvironment env, JobOptions options) {
-        Path[] inputs = options.inputs().stream().map(Path::new).toArray(Path[]::new);
-        FileSource<Observation> captures = FileSource.forBulkFileFormat(new CaptureAnalysisFormat(
-                options.databaseName(), options.databaseText(), options.connMaxAgeSeconds(),
-                options.hostIdleLimitMinutes()), inputs).build();
+    /** Each unit analysed whole where it is received: only observations leave the analysis. */
+    private static Observations analysedInUnits(StreamExecutionEnvironment env, JobOptions options,
+            List<AnalysisUnit> units) {
         SingleOutputStreamOperator<Observation> events = env
-                .fromSource(captures, WatermarkStrategy.noWatermarks(), "captures", RecordTypeInfo.OBSERVATION)
-                .process(new AnalysedCaptureOutputs(), RecordTypeInfo.OBSERVATION)
-                .name("analysed captures");
+                .fromData(units, TypeInformation.of(AnalysisUnit.class))
+                .name("analysis units")
+                .setParallelism(1)
+                .rebalance()
+                .process(new UnitAnalysisFunction(options.databaseName(), options.databaseText(),
+                        options.connMaxAgeSeconds(), options.hostIdleLimitMinutes()), RecordTypeInfo.OBSERVATION)
+                .name("analysis");
         return new Observations(events, events.getSideOutput(FlowFunction.CONNECTIONS));
     }
 
     /** Packets keyed by connection into the flow function, whose host facts are keyed by host. */
-    private static Observations partitioned(StreamExecutionEnvironment env, JobOptions options) {
+    public static Observations partitioned(StreamExecutionEnvironment env, JobOptions options) {
         SingleOutputStreamOperator<TcpPacket> packets = options.live() != null
                 ? env.fromSource(options.live(), LiveCaptureSource.watermarks(CAPTURE_DISORDER), "live capture",
                         RecordTypeInfo.TCP_PACKET)
