@@ -19,6 +19,7 @@ import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
@@ -388,6 +389,12 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         conf.set(RestOptions.BIND_PORT, "0");
         if (parallelism != null) {
             conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        }
+        // Embedded, BATCH stages that read the same finished input (the text outputs' ordering, the tables) run side
+        // by side only when there are slots beyond the parallelism; a cluster's TaskManagers keep their own setting.
+        int p = parallelism != null ? parallelism : Runtime.getRuntime().availableProcessors();
+        if (!conf.contains(TaskManagerOptions.NUM_TASK_SLOTS)) {
+            conf.set(TaskManagerOptions.NUM_TASK_SLOTS, 2 * p);
         }
         return StreamExecutionEnvironment.getExecutionEnvironment(conf);
     }
