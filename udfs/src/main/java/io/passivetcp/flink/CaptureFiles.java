@@ -1,12 +1,12 @@
 package io.passivetcp.flink;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.connector.file.src.enumerate.NonSplittingRecursiveEnumerator;
-import org.apache.flink.core.fs.FSDataInputStream;
 import org.apache.flink.core.fs.Path;
 
 import io.passivetcp.CaptureMerge;
@@ -62,7 +62,12 @@ public final class CaptureFiles {
      */
     public static final CaptureMerge.Opener SILENT = path -> {
         Path p = new Path(path);
-        FSDataInputStream raw = p.getFileSystem().open(p);
+        InputStream raw;
+        try {
+            raw = p.getFileSystem().open(p);
+        } catch (IOException unreadable) {
+            return null;
+        }
         CaptureReader reader;
         try {
             reader = CaptureReader.open(raw, path);

@@ -71,21 +71,31 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
      * Opens a capture file and checks its header; null, after one log line, when the file is not a capture
      * or its header is damaged.
      */
-    static CaptureReader openCapture(Path path) throws IOException {
+    static CaptureReader openCapture(Path path) {
         CaptureStatistics.captureOpened();
-        FSDataInputStream raw = path.getFileSystem().open(path);
-        InputStream counted = new CountingStream(raw);
+        FSDataInputStream raw = null;
         try {
-            return CaptureReader.open(counted, path.toString());
+            raw = path.getFileSystem().open(path);
+            return CaptureReader.open(new CountingStream(raw), path.toString());
         } catch (NotACaptureException e) {
             LOG.info("Skipped {}", e.getMessage());
             CaptureStatistics.captureFinished(CaptureStatistics.CAPTURES_SKIPPED);
         } catch (IOException e) {
-            LOG.warn("Capture failed: {}", e.getMessage());
+            LOG.warn("Capture failed: {}", raw == null ? path + ": " + e.getMessage() : e.getMessage());
             CaptureStatistics.captureFinished(CaptureStatistics.CAPTURES_FAILED);
         }
-        raw.close();
+        closeQuietly(raw);
         return null;
+    }
+
+    private static void closeQuietly(FSDataInputStream raw) {
+        if (raw != null) {
+            try {
+                raw.close();
+            } catch (IOException ignored) {
+                // nothing was read from it; the warning above names the file
+            }
+        }
     }
 
     /**

@@ -45,6 +45,12 @@ public record JobOptions(
                 null, null, null, null);
     }
 
+    /** The same run over other inputs. */
+    public JobOptions withInputs(List<String> otherInputs) {
+        return new JobOptions(otherInputs, databaseName, databaseText, perCaptureState, batch, connMaxAgeSeconds,
+                hostIdleLimitMinutes, follow, settle, watchedDatabase, live);
+    }
+
     /**
      * Whether the input never ends ({@code --follow}, or a live capture without limits): then expired flows and
      * hosts leave the state while the job runs.
