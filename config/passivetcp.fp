@@ -2,11 +2,13 @@
 ; =====================================================================
 ;
 ; What this file is
-;   p0f 3.09b's signature lines, in p0f's order, followed in each TCP
-;   section by lines for current stacks (Linux 4.19 and newer, Android,
-;   Windows 10 and 11, current macOS and iOS). It is p0f v3 syntax, read
-;   with p0f 3.09b's rules (io.passivetcp.signature.SignatureDatabase), and
-;   p0f itself loads it. config/p0f.fp is the same without the additions.
+;   p0f 3.09b's signature lines, in p0f's order, followed in each TCP and
+;   HTTP section by lines for current stacks (Linux 4.19 and newer, Android,
+;   Windows 10 and 11, current macOS and iOS) and HTTP software (Chrome,
+;   curl, wget, python-requests, Go, Java, nginx, Caddy). It is p0f v3
+;   syntax, read with p0f 3.09b's rules (io.passivetcp.signature.
+;   SignatureDatabase), and p0f itself loads it. config/p0f.fp is the same
+;   without the additions.
 ;
 ; Where the entries come from
 ;   Up to each "passivetcp additions" banner, every classes/label/sys/ua_os/
@@ -16,8 +18,9 @@
 ;   each sig line has its evidence in the comment above it: the source and
 ;   how many packets showed it. The comments and the layout are ours.
 ;   Tests check that p0f's lines are all here in p0f's order, that every
-;   added sig names its evidence, and that each Linux capture in
-;   datasets/linux-variants/ gets the label claimed for it here.
+;   added sig names its evidence, and that each capture in
+;   datasets/linux-variants/ and datasets/http-tools/ gets the label
+;   claimed for it here.
 ;
 ; Why the additions come last
 ;   Matching takes the first specific signature that fits exactly, else the
@@ -962,6 +965,58 @@ label = s:!:Epiphany:
 sys   = @unix
 sig   = 1:Host,User-Agent,Accept=[*/*],Accept-Encoding=[gzip],Accept-Language:Connection,Accept-Charset,Keep-Alive:Epiphany/
 
+; ###########################################################################
+; passivetcp additions to [http:request]
+;
+; Ours, appended after p0f's lines: an HTTP signature only matches when no
+; earlier specific one does, so these cannot take a request from p0f's.
+;   own      datasets/http-tools/http-tools.pcap, made by capture.sh there:
+;            each tool with its default settings, one request each
+;   corpus   ../shared/corpus/dev p0f logs: requests of this shape
+; Firefox needs no line: stock's "Firefox 10.x or newer" still matches
+; Firefox 115 (corpus, 3 requests) and ESR 153 (own).
+; ###########################################################################
+
+label = s:!:Chrome:86 or newer (or another Chromium browser)
+sys   = Windows,@unix
+; own Chromium 156 (headless); corpus 1 request (Chrome 86). Stock's Chrome
+; lines want the sdch encoding, which Chrome dropped; Accept now lists
+; application/signed-exchange, which only Chromium browsers send.
+sig   = 1:Host,Connection=[keep-alive],?Cache-Control,Upgrade-Insecure-Requests=[1],User-Agent,Accept=[application/signed-exchange],Accept-Encoding=[gzip, deflate],Accept-Language:Accept-Charset,Keep-Alive:Chrom
+
+label = s:!:curl:7.43 or newer
+sys   = @unix,Windows
+; own curl 7.88.1; corpus 21 requests (curl 7.43.0 to 8.13.0; one 7.64.0
+; request still sent User-Agent first). Stock's line has the older order,
+; User-Agent before Host.
+sig   = 1:Host,User-Agent,Accept=[*/*]:Connection,Accept-Encoding,Accept-Language,Accept-Charset,Keep-Alive:curl/
+
+label = s:!:wget:
+sys   = @unix,Windows
+; Newer wget asks for Accept-Encoding identity, which stock's line forbids.
+; own Wget 1.21.3 (Host first)
+sig   = 1:Host,User-Agent,Accept=[*/*],Accept-Encoding=[identity],Connection=[Keep-Alive]:Accept-Language,Accept-Charset,Keep-Alive:Wget/
+; corpus 3 requests (Wget 1.20.3, 1.21.1: Host after Accept-Encoding)
+sig   = 1:User-Agent,Accept=[*/*],Accept-Encoding=[identity],Host,Connection=[Keep-Alive]:Accept-Language,Accept-Charset,Keep-Alive:Wget/
+
+label = s:!:python-requests:
+sys   = @unix,Windows
+; own python-requests 2.34.2; corpus 4 requests (Accept-Encoding "gzip,
+; deflate", with ", br" and ", br, zstd" where brotli and zstandard are
+; installed: a value need only contain the one given)
+sig   = 1:Host,User-Agent,Accept-Encoding=[gzip, deflate],Accept=[*/*],Connection=[keep-alive]:Accept-Language,Accept-Charset,Keep-Alive:python-requests/
+
+label = s:!:Go:net/http client
+sys   = @unix,Windows
+; own Go 1.26.8 http.Get; corpus 1 request (with a Range header)
+sig   = 1:Host,User-Agent,Accept-Encoding=[gzip]:Connection,Accept,Accept-Language,Accept-Charset,Keep-Alive:Go-http-client/
+
+label = s:!:Java:HttpClient
+sys   = @unix,Windows
+; own OpenJDK 17.0.15 java.net.http.HttpClient: its default HTTP/2 asks a
+; plain-http server to upgrade (h2c) in the first request
+sig   = 1:Connection=[Upgrade, HTTP2-Settings],Content-Length=[0],Host,HTTP2-Settings,Upgrade=[h2c],User-Agent:Accept,Accept-Encoding,Accept-Language,Accept-Charset,Keep-Alive:Java-http-client/
+
 ; ===========================================================================
 ; [http:response] - HTTP servers, from the first response of a connection
 ;
@@ -1013,3 +1068,22 @@ sys   = Linux
 sig   = *:Content-Type,X-Content-Type-Options=[nosniff],Date,Server=[sffe]:Connection,Accept-Ranges,Keep-Alive,Connection:
 sig   = *:Date,Content-Type,Server=[gws]:Connection,Accept-Ranges,Keep-Alive:
 sig   = *:Content-Type,X-Content-Type-Options=[nosniff],Server=[GSE]:Connection,Accept-Ranges,Keep-Alive:
+
+; ###########################################################################
+; passivetcp additions to [http:response]
+;
+; Ours, appended after p0f's lines; evidence names as in [http:request].
+; Apache 2.4 needs no line: stock's "Apache 2.x" matches Apache 2.4.71 (own).
+; ###########################################################################
+
+label = s:!:nginx:1.x
+sys   = @unix
+; Current nginx sends no Keep-Alive header unless keepalive_timeout has a
+; second value, which stock's keep-alive line requires.
+; own nginx 1.22.1 (default keepalive settings): 7 responses
+sig   = 1:Server,Date,Content-Type,?Content-Length,?Last-Modified,Connection=[keep-alive],?ETag,Accept-Ranges=[bytes]:Keep-Alive:nginx/
+
+label = s:!:Caddy:2.x
+sys   = @unix,Windows
+; own Caddy 2.6.2 file_server: 1 response (Go spells the header "Etag")
+sig   = 1:Accept-Ranges=[bytes],?Content-Length,Content-Type,?Etag,?Last-Modified,Server=[Caddy],Date:Connection,Keep-Alive:Caddy
