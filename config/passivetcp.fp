@@ -1011,6 +1011,11 @@ sys   = @unix,Windows
 ; own Go 1.26.8 http.Get; corpus 1 request (with a Range header)
 sig   = 1:Host,User-Agent,Accept-Encoding=[gzip]:Connection,Accept,Accept-Language,Accept-Charset,Keep-Alive:Go-http-client/
 
+label = s:!:okhttp:
+sys   = @unix,@win
+; own OkHttp 4.12.0 (Android's usual HTTP client, also on the JVM)
+sig   = 1:Host,Connection=[Keep-Alive],Accept-Encoding=[gzip],User-Agent:Accept,Accept-Language,Accept-Charset,Keep-Alive:okhttp/
+
 label = s:!:Java:HttpClient
 sys   = @unix,Windows
 ; own OpenJDK 17.0.15 java.net.http.HttpClient: its default HTTP/2 asks a
@@ -1080,7 +1085,7 @@ label = s:!:nginx:1.x
 sys   = @unix
 ; Current nginx sends no Keep-Alive header unless keepalive_timeout has a
 ; second value, which stock's keep-alive line requires.
-; own nginx 1.22.1 (default keepalive settings): 7 responses
+; own nginx 1.22.1 (default keepalive settings): 8 responses
 sig   = 1:Server,Date,Content-Type,?Content-Length,?Last-Modified,Connection=[keep-alive],?ETag,Accept-Ranges=[bytes]:Keep-Alive:nginx/
 
 label = s:!:Caddy:2.x

@@ -7,10 +7,10 @@
 # Two network namespaces joined by a veth pair (192.0.2.10 client, 192.0.2.20 server; nothing leaves the
 # machine). The server namespace runs nginx (:80), Apache 2.4 (:81), Caddy (:82) and a Go net/http server (:83),
 # each serving one small file; the client namespace fetches it with curl, wget, python-requests, Go's net/http
-# client, Java's HttpClient, headless Chromium and Firefox ESR (from nginx), and with curl from every server. tcpdump on the server side writes
-# http-tools.pcap next to this script, and versions.txt names what made it. Needs root, iproute2, tcpdump,
-# python3 with requests, go, java 17+, nginx, apache2, caddy, chromium and firefox-esr (Debian packages
-# nginx-light apache2 caddy chromium firefox-esr).
+# client, Java's HttpClient, OkHttp, headless Chromium and Firefox ESR (from nginx), and with curl from every
+# server. tcpdump on the server side writes http-tools.pcap next to this script, and versions.txt names what
+# made it. Needs root, iproute2, tcpdump, python3 with requests, go, java 17+, maven (fetches OkHttp), and the
+# Debian packages nginx-light apache2 caddy chromium firefox-esr.
 set -euo pipefail
 cd "$(dirname "$0")"
 HERE=$PWD
@@ -39,7 +39,7 @@ chmod -R a+rX "$WORK"
 cat > "$WORK/nginx.conf" <<NGINX
 daemon off;
 pid $WORK/nginx.pid;
-error_log stderr;
+error_log stderr crit;
 events {}
 http {
   include /etc/nginx/mime.types;
@@ -84,6 +84,11 @@ ip netns exec $S env HOME="$WORK/caddy" XDG_CONFIG_HOME="$WORK/caddy" XDG_DATA_H
 (cd "$WORK" && cp "$HERE/server.go" . && go build -o goserver server.go)
 ip netns exec $S "$WORK/goserver" $SRV:83 & PIDS+=($!)
 (cd "$WORK" && cp "$HERE/client.go" . && go build -o goclient client.go)
+# OkHttp 4.12.0 and its dependencies from Maven Central, into the local repository
+mvn -B -q dependency:get -Dartifact=com.squareup.okhttp3:okhttp:4.12.0 >/dev/null
+M2=$HOME/.m2/repository
+OKHTTP=$M2/com/squareup/okhttp3/okhttp/4.12.0/okhttp-4.12.0.jar:$M2/com/squareup/okio/okio-jvm/3.6.0/okio-jvm-3.6.0.jar
+OKHTTP=$OKHTTP:$M2/org/jetbrains/kotlin/kotlin-stdlib/1.8.21/kotlin-stdlib-1.8.21.jar
 sleep 3
 
 ip netns exec $S tcpdump -i s0 -s 0 -U -w "$HERE/http-tools.pcap" tcp 2>/dev/null & CAP=$!
@@ -94,6 +99,7 @@ in_c wget -q -O /dev/null http://$SRV/
 in_c python3 -c "import requests; requests.get('http://$SRV/')"
 in_c "$WORK/goclient" http://$SRV/
 in_c java "$HERE/Client.java" http://$SRV/
+in_c java -cp "$OKHTTP" "$HERE/OkClient.java" http://$SRV/
 # browsers, headless, with fresh profiles (as root Chromium needs --no-sandbox)
 in_c chromium --headless --no-sandbox --user-data-dir="$WORK/chromium" --dump-dom http://$SRV/ >/dev/null 2>&1
 in_c env HOME="$WORK" firefox-esr --headless --no-remote --profile "$WORK/firefox" \
@@ -108,9 +114,10 @@ kill -INT $CAP; wait $CAP || true
   python3 -c 'import requests; print("python-requests", requests.__version__)'
   go version
   java -version 2>&1 | head -1
+  echo "okhttp 4.12.0"
   nginx -v 2>&1
   apache2 -v | head -1
-  caddy version
+  echo "caddy $(caddy version)"
   chromium --version
   firefox-esr --version
 } > "$HERE/versions.txt"

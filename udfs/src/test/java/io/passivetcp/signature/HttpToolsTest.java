@@ -33,6 +33,7 @@ class HttpToolsTest {
         REQUESTS.put("python-requests/", "python-requests");
         REQUESTS.put("Go-http-client/", "Go net/http client");
         REQUESTS.put("Java-http-client/", "Java HttpClient");
+        REQUESTS.put("okhttp/", "okhttp");
         REQUESTS.put("HeadlessChrome/", "Chrome 86 or newer (or another Chromium browser)");
         REQUESTS.put("Firefox/", "Firefox 10.x or newer"); // stock's line, still right
         RESPONSES.put("nginx/", "nginx 1.x");
