@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * <pre>mvn -B -q -pl udfs verify -Dtest=CorpusCoverageTest -Dsurefire.failIfNoSpecifiedTests=false -DskipITs</pre>
  *
  * It also holds the promise of the additions: where stock gives a fingerprint a specific label, the default gives
- * the same one.
+ * the same one; and on connections whose HTTP User-Agent names an OS, the default's specific SYN labels agree with
+ * it at least as often as stock's.
  */
 class CorpusCoverageTest {
     private static final String[] KINDS = {"syn", "syn+ack"};
@@ -43,9 +45,15 @@ class CorpusCoverageTest {
         Tally[] stockTally = {new Tally(), new Tally()};
         Tally[] ourTally = {new Tally(), new Tally()};
         List<String> lost = new ArrayList<>();
+        Agreement stockAgreement = new Agreement();
+        Agreement ourAgreement = new Agreement();
         for (Path capture : captures()) {
-            List<Observation> before = fingerprints(stock, capture);
-            List<Observation> after = fingerprints(ours, capture);
+            List<Observation> stockEvents = events(stock, capture);
+            List<Observation> ourEvents = events(ours, capture);
+            stockAgreement.add(stockEvents);
+            ourAgreement.add(ourEvents);
+            List<Observation> before = fingerprints(stockEvents);
+            List<Observation> after = fingerprints(ourEvents);
             assertEquals(before.size(), after.size(), capture.toString());
             for (int i = 0; i < before.size(); i++) {
                 Observation b = before.get(i);
@@ -59,10 +67,13 @@ class CorpusCoverageTest {
                 }
             }
         }
-        String report = report(stockTally, ourTally);
+        String report = report(stockTally, ourTally) + "\n" + Agreement.report(stockAgreement, ourAgreement);
         Files.writeString(Paths.get("target/corpus-coverage.md"), report, StandardCharsets.UTF_8);
         System.out.print(report);
         assertEquals(List.of(), lost, "stock's specific labels the default changed");
+        // where a User-Agent names the OS, the default labels more connections and contradicts no more of them
+        assertTrue(ourAgreement.agree > stockAgreement.agree, report);
+        assertTrue(ourAgreement.disagree <= stockAgreement.disagree, report);
         for (int kind = 0; kind < KINDS.length; kind++) {
             assertTrue(stockTally[kind].total > 500, KINDS[kind] + " fingerprints: " + stockTally[kind].total);
             assertTrue(ourTally[kind].specific > stockTally[kind].specific, KINDS[kind]);
@@ -75,13 +86,16 @@ class CorpusCoverageTest {
         }
     }
 
-    private static List<Observation> fingerprints(SignatureDatabase db, Path capture) throws IOException {
+    private static List<Observation> events(SignatureDatabase db, Path capture) throws IOException {
         try (InputStream in = Files.newInputStream(capture)) {
-            return new SequentialAnalyzer(db).analyze(in, capture.toString()).stream()
-                    .filter(o -> o.module.equals("syn") || o.module.equals("syn+ack")).toList();
+            return new SequentialAnalyzer(db).analyze(in, capture.toString());
         } catch (IOException e) {
             return List.of(); // a damaged capture keeps no events here; the parity tests cover its partial ones
         }
+    }
+
+    private static List<Observation> fingerprints(List<Observation> events) {
+        return events.stream().filter(o -> o.module.equals("syn") || o.module.equals("syn+ack")).toList();
     }
 
     private static String report(Tally[] stock, Tally[] ours) {
@@ -114,6 +128,69 @@ class CorpusCoverageTest {
 
     private static String share(int part, int total) {
         return String.format(Locale.ROOT, "%d (%.1f%%)", part, 100.0 * part / total);
+    }
+
+    /**
+     * Connections whose SYN has a specific label and whose first HTTP request's User-Agent names an OS: does the
+     * label's OS family agree with the User-Agent's?
+     */
+    private static final class Agreement {
+        int agree;
+        int disagree;
+
+        void add(List<Observation> events) {
+            Map<String, String> userAgentFamily = new TreeMap<>();
+            for (Observation o : events) {
+                if (o.module.equals("http request")) {
+                    String family = userAgentFamily(((Observation.Http) o.data).software());
+                    if (family != null) {
+                        userAgentFamily.putIfAbsent(connection(o), family);
+                    }
+                }
+            }
+            for (Observation o : events) {
+                String claimed = userAgentFamily.get(connection(o));
+                if (o.module.equals("syn") && claimed != null && Tally.specific(o)) {
+                    if (claimed.equals(Tally.family(Tally.label(o).name()))) {
+                        agree++;
+                    } else {
+                        disagree++;
+                    }
+                }
+            }
+        }
+
+        static String connection(Observation o) {
+            return Arrays.toString(o.client) + o.clientPort + Arrays.toString(o.server) + o.serverPort;
+        }
+
+        /** The OS family a User-Agent names, in the label names' terms (Android runs Linux), or null. */
+        static String userAgentFamily(String userAgent) {
+            if (userAgent == null) {
+                return null;
+            } else if (userAgent.contains("Windows")) {
+                return "Windows";
+            } else if (userAgent.contains("iPhone") || userAgent.contains("iPad") || userAgent.contains("Mac OS X")
+                    || userAgent.contains("Macintosh")) {
+                return Tally.family("Mac OS X");
+            } else if (userAgent.contains("Android") || userAgent.contains("Linux") || userAgent.contains("CrOS")) {
+                return "Linux";
+            } else if (userAgent.contains("FreeBSD")) {
+                return "FreeBSD";
+            }
+            return null;
+        }
+
+        static String report(Agreement stock, Agreement ours) {
+            return "| database | SYNs with a specific label and a User-Agent naming an OS | OS families agree "
+                    + "| disagree |\n|---|---:|---:|---:|\n" + row("stock", stock) + row("default", ours);
+        }
+
+        private static String row(String name, Agreement a) {
+            int total = a.agree + a.disagree;
+            return String.format(Locale.ROOT, "| %s | %d | %s | %d |%n", name, total, share(a.agree, total),
+                    a.disagree);
+        }
     }
 
     /** Counts of one kind of fingerprint under one database. */
