@@ -115,4 +115,37 @@ class AnalysisUnitsTest {
         assertTrue(finished[0]);
         assertEquals(2 * (AnalysisUnits.MAX_OPEN_CAPTURES + 1) + 3, seen.size());
     }
+
+    @Test
+    void prefetchingGivesTheMergeSPacketsInTheMergeSOrder() throws Exception {
+        for (int c = 0; c < 3; c++) {
+            long[][] packets = new long[3 * PrefetchingMerge.BATCH_SIZE + 7][];
+            for (int i = 0; i < packets.length; i++) {
+                packets[i] = new long[] {1, 2 + c, 10L * i + c};
+            }
+            capture("capture-" + c, packets);
+        }
+        List<CaptureMerge.Input> unit = plan().units().get(0);
+        List<String> merged = new ArrayList<>();
+        List<String> prefetched = new ArrayList<>();
+        CaptureMerge.run(unit, opener, recorder(merged));
+        PrefetchingMerge.run(unit, opener, recorder(prefetched));
+        assertEquals(3 * (3 * PrefetchingMerge.BATCH_SIZE + 7) + 1, merged.size());
+        assertEquals(merged, prefetched);
+    }
+
+    /** Records each packet's time, capture and position, and the end. */
+    private static CaptureMerge.Analysis recorder(List<String> seen) {
+        return new CaptureMerge.Analysis() {
+            @Override
+            public void packet(TcpPacket p) {
+                seen.add(p.orderMicros + " " + p.capture + " " + p.ordinal);
+            }
+
+            @Override
+            public void finish() {
+                seen.add("end");
+            }
+        };
+    }
 }

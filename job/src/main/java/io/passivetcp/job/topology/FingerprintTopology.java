@@ -129,7 +129,8 @@ public final class FingerprintTopology {
                 .setParallelism(1)
                 .rebalance()
                 .process(new UnitAnalysisFunction(options.databaseName(), options.databaseText(),
-                        options.connMaxAgeSeconds(), options.hostIdleLimitMinutes()), RecordTypeInfo.OBSERVATION)
+                        options.connMaxAgeSeconds(), options.hostIdleLimitMinutes(),
+                        units.size() < env.getParallelism()), RecordTypeInfo.OBSERVATION)
                 .name("analysis");
         return new Observations(events, events.getSideOutput(FlowFunction.CONNECTIONS));
     }
