@@ -13,6 +13,7 @@ import org.apache.flink.configuration.BatchExecutionOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -44,6 +45,12 @@ public final class PassiveTcpCommand implements Callable<Integer> {
 
     /** Checkpoint interval of STREAMING runs when neither the option nor Flink's configuration sets one. */
     static final long DEFAULT_CHECKPOINT_SECONDS = 30;
+
+    /**
+     * Managed memory of the embedded TaskManager: BATCH sorts the events for the text outputs and the tables in it,
+     * and Flink's local default (128 MB, shared by all slots) made them spill to disk.
+     */
+    static final int EMBEDDED_MANAGED_MEMORY_MB = 512;
 
     @Option(names = {"-r", "--read"}, paramLabel = "PATH",
             description = "Capture file or folder (recursive); any Flink filesystem path. Repeatable.")
@@ -371,6 +378,9 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         int p = parallelism != null ? parallelism : Runtime.getRuntime().availableProcessors();
         if (!conf.contains(TaskManagerOptions.NUM_TASK_SLOTS)) {
             conf.set(TaskManagerOptions.NUM_TASK_SLOTS, 2 * p);
+        }
+        if (!conf.contains(TaskManagerOptions.MANAGED_MEMORY_SIZE)) {
+            conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(EMBEDDED_MANAGED_MEMORY_MB));
         }
         return StreamExecutionEnvironment.getExecutionEnvironment(conf);
     }

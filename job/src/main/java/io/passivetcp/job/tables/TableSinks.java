@@ -1,6 +1,8 @@
 package io.passivetcp.job.tables;
 
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -25,20 +27,22 @@ public final class TableSinks {
 
     /** Adds the table sink for the job's observations: one sink, whose buckets are the tables' partitions. */
     public static void attach(FingerprintTopology.Observations observations, String outDir, String dbVersion) {
+        boolean batch = observations.events().getExecutionEnvironment().getConfiguration()
+                .get(ExecutionOptions.RUNTIME_MODE) == RuntimeExecutionMode.BATCH;
         observations.events().union(observations.connections())
                 .keyBy(EventDateBucketAssigner::bucket, Types.STRING)
                 .process(new ByPartition(), RecordTypeInfo.OBSERVATION)
                 .name("table partitions")
-                .sinkTo(sink(outDir, dbVersion))
+                .sinkTo(sink(outDir, dbVersion, batch))
                 .name("tables");
     }
 
     /** The sink of every table, each in its folder under {@code outDir}. */
-    public static FileSink<Observation> sink(String outDir, String dbVersion) {
+    public static FileSink<Observation> sink(String outDir, String dbVersion, boolean batch) {
         return FileSink.forBulkFormat(new Path(outDir), new TableWriterFactory(dbVersion))
                 .withBucketAssigner(new EventDateBucketAssigner())
-                .withRollingPolicy(new PartitionRollingPolicy())
-                .withBucketCheckInterval(PartitionRollingPolicy.CHECK_INTERVAL_MILLIS)
+                .withRollingPolicy(new PartitionRollingPolicy(batch))
+                .withBucketCheckInterval(PartitionRollingPolicy.checkIntervalMillis(batch))
                 .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".parquet")
                         .build())
                 .build();

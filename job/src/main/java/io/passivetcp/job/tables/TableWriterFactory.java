@@ -10,6 +10,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.api.common.serialization.BulkWriter;
 import org.apache.flink.core.fs.FSDataOutputStream;
 import org.apache.flink.formats.parquet.ParquetWriterFactory;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.avro.AvroWriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -48,7 +49,10 @@ public final class TableWriterFactory implements BulkWriter.Factory<Observation>
                     "passivetcp.table", table.folder(),
                     "passivetcp.schema_version", Integer.toString(Table.SCHEMA_VERSION),
                     "passivetcp.db_version", dbVersion);
+            // a Hadoop configuration without its default resources: parsing core-default.xml again for every part
+            // file was most of the table writers' time
             parquet.put(table, new ParquetWriterFactory<>(out -> AvroParquetWriter.<GenericRecord>builder(out)
+                    .withConf(new Configuration(false))
                     .withSchema(new Schema.Parser().parse(schemaText))
                     .withDataModel(GenericData.get())
                     .config(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, "false")
