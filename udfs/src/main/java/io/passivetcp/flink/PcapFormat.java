@@ -65,19 +65,27 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
     private static Reader<TcpPacket> open(FileSourceSplit split, long skip) throws IOException {
         CaptureStatistics.SPLITS_OPENED.increment();
         Path path = split.path();
-        FSDataInputStream raw = path.getFileSystem().open(path);
+        FSDataInputStream raw;
+        try {
+            raw = path.getFileSystem().open(path);
+        } catch (IOException e) {
+            // removed or made unreadable since it was listed
+            LOG.warn("Capture failed: {}: cannot be opened: {}", path, e.getMessage());
+            CaptureStatistics.recordUnread(CaptureStatistics.CAPTURES_FAILED, path.toString());
+            return new EmptyReader();
+        }
         InputStream counted = new CountingStream(raw);
         try {
             CaptureReader reader = CaptureReader.open(counted, path.toString());
             return new PacketReader(reader, path.toString(), skip);
         } catch (NotACaptureException e) {
             LOG.info("Skipped {}", e.getMessage());
-            CaptureStatistics.CAPTURES_SKIPPED.increment();
+            CaptureStatistics.recordUnread(CaptureStatistics.CAPTURES_SKIPPED, path.toString());
             raw.close();
             return new EmptyReader();
         } catch (IOException e) {
             LOG.warn("Capture failed: {}", e.getMessage());
-            CaptureStatistics.CAPTURES_FAILED.increment();
+            CaptureStatistics.recordUnread(CaptureStatistics.CAPTURES_FAILED, path.toString());
             raw.close();
             return new EmptyReader();
         }
@@ -146,10 +154,10 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
                 CaptureStatistics.CAPTURES_DONE.increment();
             } catch (CaptureFormatException e) {
                 LOG.warn("Capture ends early: {}", e.getMessage());
-                CaptureStatistics.CAPTURES_FAILED.increment();
+                CaptureStatistics.recordUnread(CaptureStatistics.CAPTURES_FAILED, path);
             } catch (IOException e) {
                 LOG.warn("Capture ends early: {}: at byte {}: {}", path, capture.bytesRead(), e.toString());
-                CaptureStatistics.CAPTURES_FAILED.increment();
+                CaptureStatistics.recordUnread(CaptureStatistics.CAPTURES_FAILED, path);
             }
             finished = true;
             return false;
