@@ -41,7 +41,6 @@ final class Progress implements Runnable {
             files++;
             bytes += capture.getLen();
         }
-        CaptureStatistics.reset();
         Progress progress = new Progress(files, bytes);
         progress.thread.start();
         return progress;
