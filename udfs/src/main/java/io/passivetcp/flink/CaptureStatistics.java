@@ -39,11 +39,14 @@ public final class CaptureStatistics {
     public static final int UNREAD_PATHS_KEPT = 5;
     private static final ConcurrentLinkedQueue<String> FIRST_UNREAD = new ConcurrentLinkedQueue<>();
 
-    /** Counts an input that was not read in full in {@code counter}, keeping its path if it is among the first. */
+    /**
+     * Counts an input that was not read in full in {@code counter}, keeping its path (a local one without its
+     * {@code file:} scheme) if it is among the first.
+     */
     static void recordUnread(LongAdder counter, String path) {
         counter.increment();
         if (FIRST_UNREAD.size() < UNREAD_PATHS_KEPT) {
-            FIRST_UNREAD.add(path);
+            FIRST_UNREAD.add(path.startsWith("file:") ? path.substring("file:".length()) : path);
         }
     }
 
