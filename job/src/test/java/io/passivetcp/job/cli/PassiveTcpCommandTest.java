@@ -124,6 +124,14 @@ class PassiveTcpCommandTest {
     }
 
     @Test
+    void aJobFailureIsNamedByTheFirstLineOfItsInnermostCause() {
+        Exception failure = new RuntimeException("Job execution failed.", new IllegalStateException("wrapped",
+                new IOException("Insufficient number of network buffers: required 16\nYou can increase ...")));
+        assertEquals("IOException: Insufficient number of network buffers: required 16",
+                PassiveTcpCommand.rootCause(failure));
+    }
+
+    @Test
     void anUnknownOptionIsAUsageError() {
         Result r = run("--no-such-option");
         assertEquals(2, r.exitCode);
