@@ -10,9 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.apache.flink.connector.file.src.enumerate.DefaultFileFilter;
 import org.apache.flink.core.fs.FileStatus;
@@ -28,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * <p>Folders are walked recursively; files and folders inside them whose name starts with {@code .} or {@code _}
  * are left out, as by Flink's default filter. On the local filesystem each entry is looked at without opening it:
  * FIFOs, sockets and devices (opening a FIFO blocks forever), dangling symbolic links, symbolic link loops and
- * entries that cannot be read are skipped, each with one line naming it and the reason, once per discovery instance
- * (so once per run, also when {@code --follow} scans again). Other filesystems (S3, HDFS) hold only files and
+ * entries that cannot be read are skipped, each with one line naming it and the reason, once per run (until
+ * {@link CaptureStatistics#reset}), also when {@code --follow} scans again. Other filesystems (S3, HDFS) hold only files and
  * folders; an entry that cannot be listed there is skipped the same way.
  */
 public final class CaptureDiscovery {
@@ -38,13 +36,12 @@ public final class CaptureDiscovery {
     private static final Comparator<FileStatus> BY_NAME = Comparator.comparing(s -> s.getPath().getName());
 
     private final boolean report;
-    private final Set<String> reported = new HashSet<>();
 
     private CaptureDiscovery(boolean report) {
         this.report = report;
     }
 
-    /** Reports each skipped entry once, in the log and in {@link CaptureStatistics}. */
+    /** Reports each skipped entry once per run, in the log and in {@link CaptureStatistics}. */
     public static CaptureDiscovery reporting() {
         return new CaptureDiscovery(true);
     }
@@ -197,9 +194,8 @@ public final class CaptureDiscovery {
     }
 
     private void skip(Path path, String reason) {
-        if (report && reported.add(path.toString())) {
+        if (report && CaptureStatistics.entrySkipped(path.toString())) {
             LOG.warn("Skipped {}: {}", path, reason);
-            CaptureStatistics.recordUnread(CaptureStatistics.ENTRIES_SKIPPED, path.toString());
         }
     }
 }

@@ -1,11 +1,19 @@
 package io.passivetcp.flink;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.MetricGroup;
+
+import io.passivetcp.tls.TlsReject;
 
 /**
  * Counts of the capture readers in this JVM: what the progress line shows in embedded runs, and Flink gauges.
@@ -35,16 +43,49 @@ public final class CaptureStatistics {
     /** Forwarded packets that p0f 3.09b would have lost (VLAN, PPPoE, loop, IPv6 extension headers...). */
     public static final LongAdder PACKETS_BEYOND_P0F = new LongAdder();
 
+    /**
+     * When this JVM's readers opened their first capture and last finished one ({@link System#nanoTime}): the
+     * steady-state span of a run, without its start-up.
+     */
+    private static final AtomicLong FIRST_OPENED_NANOS = new AtomicLong(Long.MAX_VALUE);
+    private static final AtomicLong LAST_FINISHED_NANOS = new AtomicLong(Long.MIN_VALUE);
+
+    static void captureOpened() {
+        SPLITS_OPENED.increment();
+        FIRST_OPENED_NANOS.accumulateAndGet(System.nanoTime(), Math::min);
+    }
+
+    static void captureFinished(LongAdder outcome) {
+        outcome.increment();
+        LAST_FINISHED_NANOS.accumulateAndGet(System.nanoTime(), Math::max);
+    }
+
     /** How many paths of inputs not read in full {@link #firstUnread()} keeps. */
     public static final int UNREAD_PATHS_KEPT = 5;
     private static final ConcurrentLinkedQueue<String> FIRST_UNREAD = new ConcurrentLinkedQueue<>();
+    private static final Set<String> SKIPPED_ENTRIES = ConcurrentHashMap.newKeySet();
+
+    /** A capture that was not read in full, counted as {@code outcome}: not a capture, or failed. */
+    static void captureNotReadInFull(LongAdder outcome, String path) {
+        captureFinished(outcome);
+        keepUnreadPath(path);
+    }
 
     /**
-     * Counts an input that was not read in full in {@code counter}, keeping its path (a local one without its
-     * {@code file:} scheme) if it is among the first.
+     * An entry that discovery skipped; false when it was counted before (a {@code --follow} scan finds it again,
+     * and a BATCH run may list its inputs twice).
      */
-    static void recordUnread(LongAdder counter, String path) {
-        counter.increment();
+    static boolean entrySkipped(String path) {
+        if (!SKIPPED_ENTRIES.add(path)) {
+            return false;
+        }
+        ENTRIES_SKIPPED.increment();
+        keepUnreadPath(path);
+        return true;
+    }
+
+    /** Keeps the path (a local one without its {@code file:} scheme) if it is among the first not read in full. */
+    private static void keepUnreadPath(String path) {
         if (FIRST_UNREAD.size() < UNREAD_PATHS_KEPT) {
             FIRST_UNREAD.add(path.startsWith("file:") ? path.substring("file:".length()) : path);
         }
@@ -58,6 +99,37 @@ public final class CaptureStatistics {
     /** The paths of the first inputs not read in full, in the order they were found (about; readers race). */
     public static List<String> firstUnread() {
         return List.copyOf(FIRST_UNREAD);
+    }
+
+    /** {@link System#nanoTime} of the first capture opened, or empty when none was. */
+    public static OptionalLong firstOpenedNanos() {
+        long t = FIRST_OPENED_NANOS.get();
+        return t == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(t);
+    }
+
+    /** Nanoseconds from the first capture opened to the last one finished (0 before both). */
+    public static long readingNanos() {
+        long first = FIRST_OPENED_NANOS.get(), last = LAST_FINISHED_NANOS.get();
+        return first == Long.MAX_VALUE || last < first ? 0 : last - first;
+    }
+
+    /** ClientHellos that gave no fingerprint, by reason, where captures are analysed in the reader. */
+    private static final Map<TlsReject, LongAdder> TLS_REJECTED = new EnumMap<>(TlsReject.class);
+
+    static {
+        for (TlsReject reason : TlsReject.values()) {
+            TLS_REJECTED.put(reason, new LongAdder());
+        }
+    }
+
+    static void tlsRejected(TlsReject reason) {
+        TLS_REJECTED.get(reason).increment();
+    }
+
+    /** The {@link #TLS_REJECTED} counts as gauges {@code tlsRejected.<reason>}, the flow function's counter names. */
+    static void registerTlsRejectedGauges(MetricGroup group) {
+        MetricGroup rejected = group.addGroup("tlsRejected");
+        TLS_REJECTED.forEach((reason, count) -> rejected.gauge(reason.metricName(), (Gauge<Long>) count::sum));
     }
 
     static void registerGauges(MetricGroup group) {
@@ -79,5 +151,9 @@ public final class CaptureStatistics {
             a.reset();
         }
         FIRST_UNREAD.clear();
+        SKIPPED_ENTRIES.clear();
+        TLS_REJECTED.values().forEach(LongAdder::reset);
+        FIRST_OPENED_NANOS.set(Long.MAX_VALUE);
+        LAST_FINISHED_NANOS.set(Long.MIN_VALUE);
     }
 }

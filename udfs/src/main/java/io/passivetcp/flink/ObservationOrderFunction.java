@@ -32,8 +32,9 @@ public final class ObservationOrderFunction extends KeyedProcessFunction<Byte, O
 
     @Override
     public void open(OpenContext openContext) {
+        // in BATCH the topology stamps each event with its own packet time (FingerprintTopology#ordered)
         buffer = new EventTimeBuffer<>(getRuntimeContext(), "observations", RecordTypeInfo.OBSERVATION,
-                OUTPUT_ORDER, o -> Math.floorDiv(o.orderMicros, 1000), batch, false);
+                OUTPUT_ORDER, o -> Math.floorDiv(o.orderMicros, 1000), batch, true);
     }
 
     @Override

@@ -63,32 +63,57 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
     }
 
     private static Reader<TcpPacket> open(FileSourceSplit split, long skip) throws IOException {
-        CaptureStatistics.SPLITS_OPENED.increment();
-        Path path = split.path();
+        CaptureReader reader = openCapture(split.path());
+        return reader == null ? new EmptyReader<>() : new PacketReader(reader, split.path().toString(), skip);
+    }
+
+    /**
+     * Opens a capture file and checks its header; null, after one log line, when the file is not a capture
+     * or its header is damaged.
+     */
+    static CaptureReader openCapture(Path path) throws IOException {
+        CaptureStatistics.captureOpened();
         FSDataInputStream raw;
         try {
             raw = path.getFileSystem().open(path);
         } catch (IOException e) {
             // removed or made unreadable since it was listed
             LOG.warn("Capture failed: {}: cannot be opened: {}", path, e.getMessage());
-            CaptureStatistics.recordUnread(CaptureStatistics.CAPTURES_FAILED, path.toString());
-            return new EmptyReader();
+            CaptureStatistics.captureNotReadInFull(CaptureStatistics.CAPTURES_FAILED, path.toString());
+            return null;
         }
         InputStream counted = new CountingStream(raw);
         try {
-            CaptureReader reader = CaptureReader.open(counted, path.toString());
-            return new PacketReader(reader, path.toString(), skip);
+            return CaptureReader.open(counted, path.toString());
         } catch (NotACaptureException e) {
             LOG.info("Skipped {}", e.getMessage());
-            CaptureStatistics.recordUnread(CaptureStatistics.CAPTURES_SKIPPED, path.toString());
-            raw.close();
-            return new EmptyReader();
+            CaptureStatistics.captureNotReadInFull(CaptureStatistics.CAPTURES_SKIPPED, path.toString());
         } catch (IOException e) {
             LOG.warn("Capture failed: {}", e.getMessage());
-            CaptureStatistics.recordUnread(CaptureStatistics.CAPTURES_FAILED, path.toString());
-            raw.close();
-            return new EmptyReader();
+            CaptureStatistics.captureNotReadInFull(CaptureStatistics.CAPTURES_FAILED, path.toString());
         }
+        raw.close();
+        return null;
+    }
+
+    /**
+     * Reads the next record of {@code capture} into {@code record}; false at its end, or when a bad record ends it
+     * early, with one warning naming the file and offset.
+     */
+    static boolean nextRecord(CaptureReader capture, CaptureRecord record, String path) {
+        try {
+            if (capture.next(record)) {
+                return true;
+            }
+            CaptureStatistics.captureFinished(CaptureStatistics.CAPTURES_DONE);
+        } catch (CaptureFormatException e) {
+            LOG.warn("Capture ends early: {}", e.getMessage());
+            CaptureStatistics.captureNotReadInFull(CaptureStatistics.CAPTURES_FAILED, path);
+        } catch (IOException e) {
+            LOG.warn("Capture ends early: {}: at byte {}: {}", path, capture.bytesRead(), e.toString());
+            CaptureStatistics.captureNotReadInFull(CaptureStatistics.CAPTURES_FAILED, path);
+        }
+        return false;
     }
 
     /** Decodes a capture's packets in batches of pooled records. */
@@ -145,22 +170,9 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
             return n;
         }
 
-        /** Reads the next record; a bad one ends the capture with one warning naming file and offset. */
         private boolean nextRecord() {
-            try {
-                if (capture.next(record)) {
-                    return true;
-                }
-                CaptureStatistics.CAPTURES_DONE.increment();
-            } catch (CaptureFormatException e) {
-                LOG.warn("Capture ends early: {}", e.getMessage());
-                CaptureStatistics.recordUnread(CaptureStatistics.CAPTURES_FAILED, path);
-            } catch (IOException e) {
-                LOG.warn("Capture ends early: {}: at byte {}: {}", path, capture.bytesRead(), e.toString());
-                CaptureStatistics.recordUnread(CaptureStatistics.CAPTURES_FAILED, path);
-            }
-            finished = true;
-            return false;
+            finished = !PcapFormat.nextRecord(capture, record, path);
+            return !finished;
         }
 
         @Override
@@ -170,9 +182,9 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
     }
 
     /** The reader of a file that holds nothing to read. */
-    static final class EmptyReader implements Reader<TcpPacket> {
+    static final class EmptyReader<T> implements Reader<T> {
         @Override
-        public RecordIterator<TcpPacket> readBatch() {
+        public RecordIterator<T> readBatch() {
             return null;
         }
 

@@ -19,6 +19,7 @@ import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
@@ -269,6 +270,7 @@ public final class PassiveTcpCommand implements Callable<Integer> {
             // flows, hosts, the database and input positions survive failures; table files commit at checkpoints
             enableCheckpointing(env);
         }
+        CaptureStatistics.reset(); // before the dataflow is built: a BATCH run lists its captures then
         boolean printConsole = console || (logFile == null && logDir == null && outDir == null);
         FingerprintTopology.Observations observations = FingerprintTopology.observations(env, options);
         if (printConsole || logFile != null || logDir != null) {
@@ -280,7 +282,6 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         if (outDir != null) {
             TableSinks.attach(observations, outDir, options.databaseVersion());
         }
-        CaptureStatistics.reset();
         // the progress line and the exit code read this JVM's counters: on a cluster they are on the TaskManagers
         Progress progress = quiet || options.live() != null || !embedded(env) ? null : Progress.start(inputs);
         if (options.live() != null) {
@@ -522,6 +523,12 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         conf.set(RestOptions.BIND_PORT, "0");
         if (parallelism != null) {
             conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        }
+        // Embedded, BATCH stages that read the same finished input (the text outputs' ordering, the tables) run side
+        // by side only when there are slots beyond the parallelism; a cluster's TaskManagers keep their own setting.
+        int p = parallelism != null ? parallelism : Runtime.getRuntime().availableProcessors();
+        if (!conf.contains(TaskManagerOptions.NUM_TASK_SLOTS)) {
+            conf.set(TaskManagerOptions.NUM_TASK_SLOTS, 2 * p);
         }
         return StreamExecutionEnvironment.getExecutionEnvironment(conf);
     }

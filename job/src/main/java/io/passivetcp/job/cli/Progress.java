@@ -1,8 +1,10 @@
 package io.passivetcp.job.cli;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.Path;
@@ -65,6 +67,23 @@ final class Progress implements Runnable {
         running = false;
         thread.interrupt();
         err.println("\r" + line());
+        err.println(timing());
+    }
+
+    /**
+     * Where the run's time went: start-up (JVM start to the first capture opened: Flink, the job, and for a global
+     * scope the captures' hosts) and the steady-state packet rate from there to the last capture finished.
+     */
+    String timing() {
+        long jvmStartMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
+        long reading = CaptureStatistics.readingNanos();
+        OptionalLong firstOpened = CaptureStatistics.firstOpenedNanos();
+        double sinceJvmStart = (System.currentTimeMillis() - jvmStartMillis) / 1e3;
+        double startup = firstOpened.isEmpty() ? Double.NaN
+                : sinceJvmStart - (System.nanoTime() - firstOpened.getAsLong()) / 1e9;
+        long packets = CaptureStatistics.PACKETS_READ.sum();
+        return String.format(Locale.ROOT, "start-up %.2f s | reading %.2f s | %d packets, %.0f/s steady", startup,
+                reading / 1e9, packets, reading == 0 ? 0.0 : packets / (reading / 1e9));
     }
 
     String line() {

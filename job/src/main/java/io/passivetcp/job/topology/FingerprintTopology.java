@@ -1,6 +1,9 @@
 package io.passivetcp.job.topology;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -13,8 +16,11 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import io.passivetcp.AnalysisUnits;
 import io.passivetcp.Observation;
+import io.passivetcp.flink.AnalysisUnit;
 import io.passivetcp.flink.CaptureFileEnumerator;
+import io.passivetcp.flink.CaptureFiles;
 import io.passivetcp.flink.CaptureWatermarks;
 import io.passivetcp.flink.DatabaseWatcher;
 import io.passivetcp.flink.FlowFunction;
@@ -27,6 +33,7 @@ import io.passivetcp.flink.PcapFormat;
 import io.passivetcp.flink.RecordTypeInfo;
 import io.passivetcp.flink.RotatedCaptureEnumerator;
 import io.passivetcp.flink.StateDescriptors;
+import io.passivetcp.flink.UnitAnalysisFunction;
 import io.passivetcp.flink.live.LiveCaptureSource;
 import io.passivetcp.packet.TcpPacket;
 
@@ -50,25 +57,29 @@ public final class FingerprintTopology {
     static final Duration CAPTURE_DISORDER = Duration.ofSeconds(2);
 
     /**
-     * What the dataflow produces, unordered: the flow function's events (syn, syn+ack, mtu, http, sendsyn), the host
-     * function's (uptime, host change, ip sharing), and the connection summaries, which are not p0f events.
+     * What the dataflow produces, unordered: the p0f events (syn, syn+ack, mtu, http, sendsyn, uptime, host change,
+     * ip sharing) with the TLS client fingerprints, and the connection summaries, which are not p0f events.
      */
-    public record Observations(DataStream<Observation> flowEvents, DataStream<Observation> hostEvents,
-            DataStream<Observation> connections) {
-        /** All p0f events, unordered. */
-        public DataStream<Observation> events() {
-            return flowEvents.union(hostEvents);
-        }
-    }
+    public record Observations(DataStream<Observation> events, DataStream<Observation> connections) {}
 
     /** Builds the dataflow on {@code env} and returns the ordered observations. */
     public static DataStream<Observation> build(StreamExecutionEnvironment env, JobOptions options) {
         return ordered(observations(env, options), options);
     }
 
-    /** Puts the events into p0f's output order, on one subtask (what the text outputs need). */
+    /**
+     * Puts the events into p0f's output order, on one subtask (what the text outputs need). In BATCH each event is
+     * first stamped with its own packet time, so that the ordering function, which Flink hands the events sorted
+     * by that time, holds only one millisecond of them at a time.
+     */
     public static DataStream<Observation> ordered(Observations observations, JobOptions options) {
-        return observations.events()
+        DataStream<Observation> events = observations.events();
+        if (options.batch()) {
+            events = events.assignTimestampsAndWatermarks(WatermarkStrategy.<Observation>noWatermarks()
+                    .withTimestampAssigner((o, previous) -> Math.floorDiv(o.orderMicros, 1000)))
+                    .name("packet times");
+        }
+        return events
                 .keyBy(o -> (byte) 0, Types.BYTE)
                 .process(new ObservationOrderFunction(options.batch()), RecordTypeInfo.OBSERVATION)
                 .name("output order")
@@ -77,6 +88,48 @@ public final class FingerprintTopology {
 
     /** Builds the dataflow on {@code env}, up to the unordered observations. */
     public static Observations observations(StreamExecutionEnvironment env, JobOptions options) {
+        if (options.batch() && options.live() == null && options.follow() == null) {
+            List<AnalysisUnit> units = analysisUnits(options);
+            if (!units.isEmpty()) {
+                return analysedInUnits(env, options, units);
+            }
+        }
+        return partitioned(env, options);
+    }
+
+    /**
+     * The units of a BATCH run over capture files: each capture on its own under {@code --state-scope capture};
+     * otherwise the captures that share hosts together ({@link AnalysisUnits}).
+     */
+    static List<AnalysisUnit> analysisUnits(JobOptions options) {
+        try {
+            List<String> captures = CaptureFiles.list(options.inputs());
+            if (options.perCaptureState() || captures.size() == 1) {
+                return captures.stream().map(AnalysisUnit::of).toList();
+            }
+            return AnalysisUnits.of(captures, CaptureFiles.SILENT, Runtime.getRuntime().availableProcessors())
+                    .stream().map(AnalysisUnit::new).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the captures: " + e.getMessage(), e);
+        }
+    }
+
+    /** Each unit analysed whole where it is received: only observations leave the analysis. */
+    private static Observations analysedInUnits(StreamExecutionEnvironment env, JobOptions options,
+            List<AnalysisUnit> units) {
+        SingleOutputStreamOperator<Observation> events = env
+                .fromData(units, TypeInformation.of(AnalysisUnit.class))
+                .name("analysis units")
+                .setParallelism(1)
+                .rebalance()
+                .process(new UnitAnalysisFunction(options.databaseName(), options.databaseText(),
+                        options.connMaxAgeSeconds(), options.hostIdleLimitMinutes()), RecordTypeInfo.OBSERVATION)
+                .name("analysis");
+        return new Observations(events, events.getSideOutput(FlowFunction.CONNECTIONS));
+    }
+
+    /** Packets keyed by connection into the flow function, whose host facts are keyed by host. */
+    public static Observations partitioned(StreamExecutionEnvironment env, JobOptions options) {
         SingleOutputStreamOperator<TcpPacket> packets = options.live() != null
                 ? env.fromSource(options.live(), LiveCaptureSource.watermarks(CAPTURE_DISORDER), "live capture",
                         RecordTypeInfo.TCP_PACKET)
@@ -105,7 +158,7 @@ public final class FingerprintTopology {
                         RecordTypeInfo.OBSERVATION)
                 .name("hosts");
 
-        return new Observations(flows, hosts, flows.getSideOutput(FlowFunction.CONNECTIONS));
+        return new Observations(flows.union(hosts), flows.getSideOutput(FlowFunction.CONNECTIONS));
     }
 
     /**
