@@ -2,6 +2,7 @@ package io.passivetcp;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,22 +27,31 @@ import io.passivetcp.packet.TcpPacket;
  *
  * <p>Finding the units reads every capture once, decoding its packets as the analysis will (so no address the
  * analysis could see is missed), several captures at a time.
+ *
+ * <p>A unit's merge holds open every capture whose packet times overlap the current one. A unit whose captures
+ * overlap more than {@link #MAX_OPEN_CAPTURES} deep (e.g. thousands of sensors' captures of the same hours) is not
+ * merged; its captures are left to the partitioned job, whose sort spills to disk instead.
  */
 public final class AnalysisUnits {
     private AnalysisUnits() {}
 
-    /** What the split needs of a capture: the hosts of its packets and the time of its first packet. */
-    private record Footprint(Set<ConnectionKey> hosts, long firstMicros) {}
+    /** Captures one merge may hold open at once: each holds a read buffer and a decoder. */
+    public static final int MAX_OPEN_CAPTURES = 64;
+
+    /** The units to merge, largest first, and the captures of the units too deep to merge. */
+    public record Plan(List<List<CaptureMerge.Input>> units, List<String> partitioned) {}
+
+    /** What the split needs of a capture: the hosts of its packets and the times of its first and last. */
+    private record Footprint(Set<ConnectionKey> hosts, long firstMicros, long lastMicros) {}
 
     /**
      * Groups {@code captures} into units, largest first (by number of captures, then by path), each unit's
-     * captures in path order.
+     * captures in path order; the captures of units that overlap too deep are left to the partitioned job.
      *
      * @param opener opens captures without reporting anything (the analysis reports bad input)
      * @param threads captures read at once
      */
-    public static List<List<CaptureMerge.Input>> of(List<String> captures, CaptureMerge.Opener opener, int threads)
-            throws IOException {
+    public static Plan of(List<String> captures, CaptureMerge.Opener opener, int threads) throws IOException {
         List<Footprint> footprints = footprints(captures, opener, threads);
         int[] parent = new int[captures.size()];
         for (int i = 0; i < parent.length; i++) {
@@ -56,18 +66,45 @@ public final class AnalysisUnits {
                 }
             }
         }
-        Map<Integer, List<CaptureMerge.Input>> units = new TreeMap<>();
+        Map<Integer, List<Integer>> members = new TreeMap<>();
         for (int i = 0; i < captures.size(); i++) {
-            units.computeIfAbsent(root(parent, i), k -> new ArrayList<>())
-                    .add(new CaptureMerge.Input(captures.get(i), footprints.get(i).firstMicros()));
+            members.computeIfAbsent(root(parent, i), k -> new ArrayList<>()).add(i);
         }
-        List<List<CaptureMerge.Input>> result = new ArrayList<>(units.values());
-        for (List<CaptureMerge.Input> unit : result) {
-            unit.sort(Comparator.comparing(CaptureMerge.Input::path));
+        List<List<CaptureMerge.Input>> units = new ArrayList<>();
+        List<String> partitioned = new ArrayList<>();
+        for (List<Integer> unit : members.values()) {
+            if (overlapDepth(unit, footprints) > MAX_OPEN_CAPTURES) {
+                unit.forEach(i -> partitioned.add(captures.get(i)));
+                continue;
+            }
+            List<CaptureMerge.Input> inputs = new ArrayList<>();
+            unit.forEach(i -> inputs.add(new CaptureMerge.Input(captures.get(i), footprints.get(i).firstMicros())));
+            inputs.sort(Comparator.comparing(CaptureMerge.Input::path));
+            units.add(inputs);
         }
-        result.sort(Comparator.<List<CaptureMerge.Input>>comparingInt(List::size).reversed()
+        units.sort(Comparator.<List<CaptureMerge.Input>>comparingInt(List::size).reversed()
                 .thenComparing(u -> u.get(0).path()));
-        return result;
+        Collections.sort(partitioned);
+        return new Plan(units, partitioned);
+    }
+
+    /** The most captures of {@code unit} whose packet times overlap at one moment. */
+    private static int overlapDepth(List<Integer> unit, List<Footprint> footprints) {
+        List<long[]> edges = new ArrayList<>(); // time, +1 at a first packet, -1 after a last one
+        for (int i : unit) {
+            Footprint f = footprints.get(i);
+            if (f.firstMicros() <= f.lastMicros()) {
+                edges.add(new long[] {f.firstMicros(), 1});
+                edges.add(new long[] {f.lastMicros(), -1});
+            }
+        }
+        edges.sort(Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> -e[1]));
+        int open = 0, deepest = 0;
+        for (long[] e : edges) {
+            open += (int) e[1];
+            deepest = Math.max(deepest, open);
+        }
+        return deepest;
     }
 
     private static int root(int[] parent, int i) {
@@ -108,18 +145,20 @@ public final class AnalysisUnits {
     private static Footprint footprint(String path, CaptureMerge.Opener opener) throws IOException {
         Set<ConnectionKey> hosts = new HashSet<>();
         long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
         ConnectionKey probe = new ConnectionKey();
         try (CaptureMerge.Capture capture = opener.open(path)) {
             if (capture != null) {
                 TcpPacket p = new TcpPacket();
                 while (capture.next(p)) {
                     first = Math.min(first, p.orderMicros);
+                    last = p.orderMicros;
                     addHost(hosts, probe.setHost(p.ipVersion, p.src, p.addressLength()));
                     addHost(hosts, probe.setHost(p.ipVersion, p.dst, p.addressLength()));
                 }
             }
         }
-        return new Footprint(hosts, first);
+        return new Footprint(hosts, first, last);
     }
 
     private static void addHost(Set<ConnectionKey> hosts, ConnectionKey probe) {

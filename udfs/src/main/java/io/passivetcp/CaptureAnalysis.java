@@ -33,7 +33,7 @@ import io.passivetcp.tls.TlsTracker;
  * version; {@link #finish} adds the summaries of the connections no packet ended, as the partitioned job does at
  * the end of its input.
  */
-public final class CaptureAnalysis implements FlowOutput, TlsTracker.Output {
+public final class CaptureAnalysis implements CaptureMerge.Analysis, FlowOutput, TlsTracker.Output {
     private static final Comparator<Observation> PRINT_ORDER = Comparator.comparingInt(o -> o.step);
 
     /** What the analysis tells besides observations. */
@@ -70,6 +70,7 @@ public final class CaptureAnalysis implements FlowOutput, TlsTracker.Output {
     }
 
     /** Processes the next packet; its capture and position must be set. */
+    @Override
     public void packet(TcpPacket p) {
         connectionProbe.setConnection(p);
         current = flows.get(connectionProbe);
@@ -87,6 +88,7 @@ public final class CaptureAnalysis implements FlowOutput, TlsTracker.Output {
     }
 
     /** The end of the unit's packets: summarises the connections no packet ended. */
+    @Override
     public void finish() {
         for (FlowState open : flows.values()) {
             flowTracker.endOfInput(open, this);

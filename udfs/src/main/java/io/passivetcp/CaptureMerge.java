@@ -40,11 +40,20 @@ public final class CaptureMerge {
         Capture open(String path) throws IOException;
     }
 
+    /** Where the merged packets go. */
+    public interface Analysis {
+        /** The next packet, its capture set; reused after the call. */
+        void packet(TcpPacket p);
+
+        /** The end of the merged packets. */
+        void finish();
+    }
+
     /** A capture of the merge and the time of its first record, before which it has no packet. */
     public record Input(String path, long firstMicros) {}
 
-    /** Runs {@code analysis} over the packets of {@code inputs}, then {@link CaptureAnalysis#finish finishes} it. */
-    public static void run(List<Input> inputs, Opener opener, CaptureAnalysis analysis) throws IOException {
+    /** Runs {@code analysis} over the packets of {@code inputs}, then {@link Analysis#finish finishes} it. */
+    public static void run(List<Input> inputs, Opener opener, Analysis analysis) throws IOException {
         List<Input> waiting = new ArrayList<>(inputs);
         waiting.sort(Comparator.comparingLong(Input::firstMicros).reversed()); // the next to open is last
         PriorityQueue<Cursor> open = new PriorityQueue<>(PACKET_ORDER);

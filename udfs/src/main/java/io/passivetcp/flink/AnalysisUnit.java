@@ -24,11 +24,6 @@ public class AnalysisUnit {
         }
     }
 
-    /** A unit of one capture, opened at once. */
-    public static AnalysisUnit of(String capture) {
-        return new AnalysisUnit(List.of(new CaptureMerge.Input(capture, Long.MIN_VALUE)));
-    }
-
     List<CaptureMerge.Input> inputs() {
         List<CaptureMerge.Input> inputs = new ArrayList<>(paths.length);
         for (int i = 0; i < paths.length; i++) {

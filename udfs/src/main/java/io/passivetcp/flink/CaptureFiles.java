@@ -1,10 +1,10 @@
 package io.passivetcp.flink;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.flink.core.fs.FSDataInputStream;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.Path;
 
@@ -64,7 +64,12 @@ public final class CaptureFiles {
      */
     public static final CaptureMerge.Opener SILENT = path -> {
         Path p = new Path(path);
-        FSDataInputStream raw = p.getFileSystem().open(p);
+        InputStream raw;
+        try {
+            raw = p.getFileSystem().open(p);
+        } catch (IOException unreadable) {
+            return null;
+        }
         CaptureReader reader;
         try {
             reader = CaptureReader.open(raw, path);

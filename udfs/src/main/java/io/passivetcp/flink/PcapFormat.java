@@ -71,29 +71,31 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
      * Opens a capture file and checks its header; null, after one log line, when the file is not a capture
      * or its header is damaged.
      */
-    static CaptureReader openCapture(Path path) throws IOException {
+    static CaptureReader openCapture(Path path) {
         CaptureStatistics.captureOpened();
-        FSDataInputStream raw;
+        FSDataInputStream raw = null;
         try {
             raw = path.getFileSystem().open(path);
-        } catch (IOException e) {
-            // removed or made unreadable since it was listed
-            LOG.warn("Capture failed: {}: cannot be opened: {}", path, e.getMessage());
-            CaptureStatistics.captureNotReadInFull(CaptureStatistics.CAPTURES_FAILED, path.toString());
-            return null;
-        }
-        InputStream counted = new CountingStream(raw);
-        try {
-            return CaptureReader.open(counted, path.toString());
+            return CaptureReader.open(new CountingStream(raw), path.toString());
         } catch (NotACaptureException e) {
             LOG.info("Skipped {}", e.getMessage());
             CaptureStatistics.captureNotReadInFull(CaptureStatistics.CAPTURES_SKIPPED, path.toString());
         } catch (IOException e) {
-            LOG.warn("Capture failed: {}", e.getMessage());
+            LOG.warn("Capture failed: {}", raw == null ? path + ": " + e.getMessage() : e.getMessage());
             CaptureStatistics.captureNotReadInFull(CaptureStatistics.CAPTURES_FAILED, path.toString());
         }
-        raw.close();
+        closeQuietly(raw);
         return null;
+    }
+
+    private static void closeQuietly(FSDataInputStream raw) {
+        if (raw != null) {
+            try {
+                raw.close();
+            } catch (IOException ignored) {
+                // nothing was read from it; the warning above names the file
+            }
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import org.apache.flink.util.Collector;
 import io.passivetcp.CaptureAnalysis;
 import io.passivetcp.CaptureMerge;
 import io.passivetcp.Observation;
+import io.passivetcp.PrefetchingMerge;
 import io.passivetcp.signature.SignatureDatabase;
 import io.passivetcp.tls.TlsTracker;
 
@@ -29,18 +30,24 @@ public final class UnitAnalysisFunction extends ProcessFunction<AnalysisUnit, Ob
     private final String databaseText;
     private final long connMaxAgeSeconds;
     private final long hostIdleLimitMinutes;
+    private final boolean prefetch;
 
     private transient SignatureDatabase database;
     private transient Counter signaturesMatched;
     private transient Counter signaturesUnmatched;
     private transient Counter tlsClientHellos;
 
+    /**
+     * @param prefetch read and decode on a thread of their own ({@link PrefetchingMerge}): for units fewer than the
+     *     subtasks, which leave cores idle
+     */
     public UnitAnalysisFunction(String databaseName, String databaseText, long connMaxAgeSeconds,
-            long hostIdleLimitMinutes) {
+            long hostIdleLimitMinutes, boolean prefetch) {
         this.databaseName = databaseName;
         this.databaseText = databaseText;
         this.connMaxAgeSeconds = connMaxAgeSeconds;
         this.hostIdleLimitMinutes = hostIdleLimitMinutes;
+        this.prefetch = prefetch;
     }
 
     @Override
@@ -58,7 +65,11 @@ public final class UnitAnalysisFunction extends ProcessFunction<AnalysisUnit, Ob
     public void processElement(AnalysisUnit unit, Context ctx, Collector<Observation> out) throws Exception {
         CaptureAnalysis analysis = new CaptureAnalysis(database, connMaxAgeSeconds, hostIdleLimitMinutes,
                 o -> emit(o, ctx, out), CaptureStatistics::tlsRejected);
-        CaptureMerge.run(unit.inputs(), CaptureFiles.ANALYSED, analysis);
+        if (prefetch) {
+            PrefetchingMerge.run(unit.inputs(), CaptureFiles.ANALYSED, analysis);
+        } else {
+            CaptureMerge.run(unit.inputs(), CaptureFiles.ANALYSED, analysis);
+        }
     }
 
     private void emit(Observation o, Context ctx, Collector<Observation> out) {

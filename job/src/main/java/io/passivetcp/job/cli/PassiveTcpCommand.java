@@ -3,8 +3,6 @@ package io.passivetcp.job.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +33,6 @@ import io.passivetcp.job.topology.FingerprintTopology;
 import io.passivetcp.job.topology.JobOptions;
 import io.passivetcp.live.CaptureSettings;
 import io.passivetcp.live.LiveCaptureException;
-import io.passivetcp.signature.SignatureDatabase;
-import io.passivetcp.signature.SignatureSyntaxException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,9 +43,6 @@ import picocli.CommandLine.Option;
         description = "Passive TCP fingerprinting (p0f 3.09b compatible) of packet captures and live interfaces "
                 + "on Apache Flink.")
 public final class PassiveTcpCommand implements Callable<Integer> {
-
-    /** The project's default database, bundled in the job jar. */
-    static final String SYSTEM_DATABASE = "/etc/p0f/p0f.fp";
 
     /** Exit code: every input was read in full. */
     static final int EXIT_OK = 0;
@@ -123,9 +116,13 @@ public final class PassiveTcpCommand implements Callable<Integer> {
     boolean console;
 
     @Option(names = {"-f", "--fingerprints"}, paramLabel = "FILE",
-            description = "Signature database in p0f v3 syntax (default: p0f's own, " + SYSTEM_DATABASE + ", as "
-                    + "the p0f package installs it).")
+            description = "Signature database file in p0f v3 syntax (instead of --db).")
     String databaseFile;
+
+    @Option(names = "--db", paramLabel = "NAME|FILE",
+            description = "Signature database: passivetcp (the default; p0f's signatures plus current systems) or "
+                    + "p0f (p0f 3.09b's own), both bundled, or a file in p0f v3 syntax.")
+    String database;
 
     @Option(names = "--state-scope", paramLabel = "SCOPE", defaultValue = "global",
             description = "global: all inputs are one vantage point (default); capture: each capture on its own, "
@@ -272,6 +269,7 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         }
         CaptureStatistics.reset(); // before the dataflow is built: a BATCH run lists its captures then
         boolean printConsole = console || (logFile == null && logDir == null && outDir == null);
+        System.err.println("passivetcp: " + options.databaseName());
         FingerprintTopology.Observations observations = FingerprintTopology.observations(env, options);
         if (printConsole || logFile != null || logDir != null) {
             FingerprintTopology.ordered(observations, options)
@@ -370,13 +368,7 @@ public final class PassiveTcpCommand implements Callable<Integer> {
             throw new UsageException("--from-savepoint " + fromSavepoint + ": no savepoint or retained checkpoint "
                     + "there (no such path, or no _metadata in it)");
         }
-        String name = databaseFile == null ? SYSTEM_DATABASE : databaseFile;
-        String text = databaseText();
-        try {
-            SignatureDatabase.parseShared(name, text);
-        } catch (SignatureSyntaxException e) {
-            throw new UsageException("bad signature database: " + e.getMessage());
-        }
+        DatabaseChoice db = DatabaseChoice.resolve(database, databaseFile);
         long[] limits = parseTimeouts();
         if (checkpointSeconds != null && checkpointSeconds < 1) {
             throw new UsageException("--checkpoint-interval wants a number of seconds >= 1");
@@ -395,9 +387,9 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         // state expires in inputs that do not end; --follow also watches the database (a live capture ends by
         // stopping its source, which a watch would outlive)
         boolean endless = follow || (live != null && packetLimit == 0 && secondsLimit == 0);
-        return new JobOptions(inputs, name, text, stateScope == StateScope.capture, batch, limits[0], limits[1],
-                endless ? Duration.ofSeconds(scanSeconds) : null, Duration.ofSeconds(settleSeconds),
-                follow ? databaseFile : null, live);
+        return new JobOptions(inputs, db.summary(), db.text(), stateScope == StateScope.capture, batch, limits[0],
+                limits[1], endless ? Duration.ofSeconds(scanSeconds) : null, Duration.ofSeconds(settleSeconds),
+                follow ? db.file() : null, live);
     }
 
     /** Checks the live-capture options, and opens each interface once so that errors show before Flink starts. */
@@ -417,24 +409,6 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         CaptureSettings settings = new CaptureSettings(bpf, promiscuous, snaplen);
         LiveCommands.check(interfaces, settings);
         return new LiveCaptureSource(interfaces, settings, packetLimit, secondsLimit);
-    }
-
-    private String databaseText() throws UsageException {
-        if (databaseFile != null && !Files.isRegularFile(Paths.get(databaseFile))) {
-            throw new UsageException("no such signature database: " + databaseFile);
-        }
-        // p0f's database is third-party data (LGPL): we use the installed one rather than ship a copy
-        if (databaseFile == null && !Files.isRegularFile(Paths.get(SYSTEM_DATABASE))) {
-            throw new UsageException("no signature database: install p0f (apt-get install p0f puts its database at "
-                    + SYSTEM_DATABASE + ") or give one with -f FILE");
-        }
-        String file = databaseFile == null ? SYSTEM_DATABASE : databaseFile;
-        try {
-            return SignatureDatabase.text(Files.readAllBytes(Paths.get(file)));
-        } catch (IOException e) {
-            throw new UsageException("signature database " + file + ": cannot be read (" + OutputPaths.reason(e)
-                    + ")");
-        }
     }
 
     /** Whether a Flink path exists; an empty or malformed one, or an unknown filesystem, is a usage error. */

@@ -17,6 +17,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.passivetcp.AnalysisUnits;
+import io.passivetcp.CaptureMerge;
 import io.passivetcp.Observation;
 import io.passivetcp.flink.AnalysisUnit;
 import io.passivetcp.flink.CaptureFileEnumerator;
@@ -88,27 +89,33 @@ public final class FingerprintTopology {
 
     /** Builds the dataflow on {@code env}, up to the unordered observations. */
     public static Observations observations(StreamExecutionEnvironment env, JobOptions options) {
-        if (options.batch() && options.live() == null && options.follow() == null) {
-            List<AnalysisUnit> units = analysisUnits(options);
-            if (!units.isEmpty()) {
-                return analysedInUnits(env, options, units);
-            }
+        if (!options.batch() || options.live() != null || options.follow() != null) {
+            return partitioned(env, options);
         }
-        return partitioned(env, options);
+        AnalysisUnits.Plan plan = analysisPlan(options);
+        if (plan.units().isEmpty()) {
+            return partitioned(env, options);
+        }
+        Observations units = analysedInUnits(env, options, plan.units());
+        if (plan.partitioned().isEmpty()) {
+            return units;
+        }
+        Observations rest = partitioned(env, options.withInputs(plan.partitioned()));
+        return new Observations(units.events().union(rest.events()), units.connections().union(rest.connections()));
     }
 
     /**
-     * The units of a BATCH run over capture files: each capture on its own under {@code --state-scope capture};
-     * otherwise the captures that share hosts together ({@link AnalysisUnits}).
+     * How a BATCH run over capture files is analysed: in units, each capture on its own under
+     * {@code --state-scope capture}, otherwise the captures that share hosts together ({@link AnalysisUnits}).
      */
-    static List<AnalysisUnit> analysisUnits(JobOptions options) {
+    static AnalysisUnits.Plan analysisPlan(JobOptions options) {
         try {
             List<String> captures = CaptureFiles.list(options.inputs());
             if (options.perCaptureState() || captures.size() == 1) {
-                return captures.stream().map(AnalysisUnit::of).toList();
+                return new AnalysisUnits.Plan(captures.stream()
+                        .map(c -> List.of(new CaptureMerge.Input(c, Long.MIN_VALUE))).toList(), List.of());
             }
-            return AnalysisUnits.of(captures, CaptureFiles.SILENT, Runtime.getRuntime().availableProcessors())
-                    .stream().map(AnalysisUnit::new).toList();
+            return AnalysisUnits.of(captures, CaptureFiles.SILENT, Runtime.getRuntime().availableProcessors());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the captures: " + e.getMessage(), e);
         }
@@ -116,14 +123,15 @@ public final class FingerprintTopology {
 
     /** Each unit analysed whole where it is received: only observations leave the analysis. */
     private static Observations analysedInUnits(StreamExecutionEnvironment env, JobOptions options,
-            List<AnalysisUnit> units) {
+            List<List<CaptureMerge.Input>> units) {
         SingleOutputStreamOperator<Observation> events = env
-                .fromData(units, TypeInformation.of(AnalysisUnit.class))
+                .fromData(units.stream().map(AnalysisUnit::new).toList(), TypeInformation.of(AnalysisUnit.class))
                 .name("analysis units")
                 .setParallelism(1)
                 .rebalance()
                 .process(new UnitAnalysisFunction(options.databaseName(), options.databaseText(),
-                        options.connMaxAgeSeconds(), options.hostIdleLimitMinutes()), RecordTypeInfo.OBSERVATION)
+                        options.connMaxAgeSeconds(), options.hostIdleLimitMinutes(),
+                        units.size() < env.getParallelism()), RecordTypeInfo.OBSERVATION)
                 .name("analysis");
         return new Observations(events, events.getSideOutput(FlowFunction.CONNECTIONS));
     }

@@ -120,7 +120,8 @@ class PassiveTcpCommandTest {
         Path db = dir.resolve("latin1.fp");
         Files.write(db, latin1("classes = win,unix\n[tcp:request]\nlabel = s:unix:Linux:caf\u00e9\n"
                 + "sig = 4:64:0:*:mss*20,10:mss,sok,ts,nop,ws:df,id+:0\n"));
-        assertEquals(db.toString(), options("-r", emptyCapture(), "-f", db.toString()).databaseName());
+        String loaded = options("-r", emptyCapture(), "-f", db.toString()).databaseName();
+        assertTrue(loaded.startsWith("signature database " + db + " (1 signatures, "), loaded);
     }
 
     @Test
