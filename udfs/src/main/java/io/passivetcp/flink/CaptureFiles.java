@@ -5,8 +5,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.flink.connector.file.src.FileSourceSplit;
-import org.apache.flink.connector.file.src.enumerate.NonSplittingRecursiveEnumerator;
+import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.Path;
 
 import io.passivetcp.CaptureMerge;
@@ -20,12 +19,15 @@ import io.passivetcp.packet.TcpPacket;
 public final class CaptureFiles {
     private CaptureFiles() {}
 
-    /** The capture files under {@code inputs} (files, or folders read recursively), as the FileSource lists them. */
-    public static List<String> list(List<String> inputs) throws IOException {
+    /**
+     * The capture files under {@code inputs} (files, or folders read recursively), as the FileSource lists them:
+     * what is no file to read (FIFOs, dangling links, link loops, unreadable entries) is reported and left out.
+     */
+    public static List<String> list(List<String> inputs) {
         Path[] paths = inputs.stream().map(Path::new).toArray(Path[]::new);
         List<String> files = new ArrayList<>();
-        for (FileSourceSplit split : new NonSplittingRecursiveEnumerator().enumerateSplits(paths, 1)) {
-            files.add(split.path().toString());
+        for (FileStatus capture : CaptureDiscovery.reporting().captures(paths)) {
+            files.add(capture.getPath().toString());
         }
         return files;
     }

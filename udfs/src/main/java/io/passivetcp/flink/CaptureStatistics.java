@@ -1,8 +1,12 @@
 package io.passivetcp.flink;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -26,8 +30,12 @@ public final class CaptureStatistics {
      */
     public static final LongAdder SPLITS_OPENED = new LongAdder();
     public static final LongAdder CAPTURES_DONE = new LongAdder();
+    /** Files that are not captures. */
     public static final LongAdder CAPTURES_SKIPPED = new LongAdder();
+    /** Captures that could not be opened, or that end early on a damaged record. */
     public static final LongAdder CAPTURES_FAILED = new LongAdder();
+    /** Entries that input discovery left out: FIFOs, sockets, devices, dangling links, link loops, unreadable. */
+    public static final LongAdder ENTRIES_SKIPPED = new LongAdder();
     /** Bytes of capture files consumed, as stored (compressed where the file is). */
     public static final LongAdder BYTES_READ = new LongAdder();
     public static final LongAdder PACKETS_READ = new LongAdder();
@@ -50,6 +58,47 @@ public final class CaptureStatistics {
     static void captureFinished(LongAdder outcome) {
         outcome.increment();
         LAST_FINISHED_NANOS.accumulateAndGet(System.nanoTime(), Math::max);
+    }
+
+    /** How many paths of inputs not read in full {@link #firstUnread()} keeps. */
+    public static final int UNREAD_PATHS_KEPT = 5;
+    private static final ConcurrentLinkedQueue<String> FIRST_UNREAD = new ConcurrentLinkedQueue<>();
+    private static final Set<String> SKIPPED_ENTRIES = ConcurrentHashMap.newKeySet();
+
+    /** A capture that was not read in full, counted as {@code outcome}: not a capture, or failed. */
+    static void captureNotReadInFull(LongAdder outcome, String path) {
+        captureFinished(outcome);
+        keepUnreadPath(path);
+    }
+
+    /**
+     * An entry that discovery skipped; false when it was counted before (a {@code --follow} scan finds it again,
+     * and a BATCH run may list its inputs twice).
+     */
+    static boolean entrySkipped(String path) {
+        if (!SKIPPED_ENTRIES.add(path)) {
+            return false;
+        }
+        ENTRIES_SKIPPED.increment();
+        keepUnreadPath(path);
+        return true;
+    }
+
+    /** Keeps the path (a local one without its {@code file:} scheme) if it is among the first not read in full. */
+    private static void keepUnreadPath(String path) {
+        if (FIRST_UNREAD.size() < UNREAD_PATHS_KEPT) {
+            FIRST_UNREAD.add(path.startsWith("file:") ? path.substring("file:".length()) : path);
+        }
+    }
+
+    /** Inputs not read in full: entries skipped, files that are not captures, captures that failed. */
+    public static long unread() {
+        return ENTRIES_SKIPPED.sum() + CAPTURES_SKIPPED.sum() + CAPTURES_FAILED.sum();
+    }
+
+    /** The paths of the first inputs not read in full, in the order they were found (about; readers race). */
+    public static List<String> firstUnread() {
+        return List.copyOf(FIRST_UNREAD);
     }
 
     /** {@link System#nanoTime} of the first capture opened, or empty when none was. */
@@ -89,6 +138,7 @@ public final class CaptureStatistics {
         g.gauge("capturesDone", (Gauge<Long>) CAPTURES_DONE::sum);
         g.gauge("capturesSkipped", (Gauge<Long>) CAPTURES_SKIPPED::sum);
         g.gauge("capturesFailed", (Gauge<Long>) CAPTURES_FAILED::sum);
+        g.gauge("entriesSkipped", (Gauge<Long>) ENTRIES_SKIPPED::sum);
         g.gauge("bytesRead", (Gauge<Long>) BYTES_READ::sum);
         g.gauge("packetsRead", (Gauge<Long>) PACKETS_READ::sum);
         g.gauge("packetsForwarded", (Gauge<Long>) PACKETS_FORWARDED::sum);
@@ -97,9 +147,11 @@ public final class CaptureStatistics {
 
     public static void reset() {
         for (LongAdder a : new LongAdder[] {SPLITS_OPENED, CAPTURES_DONE, CAPTURES_SKIPPED, CAPTURES_FAILED,
-                BYTES_READ, PACKETS_READ, PACKETS_FORWARDED, PACKETS_BEYOND_P0F}) {
+                ENTRIES_SKIPPED, BYTES_READ, PACKETS_READ, PACKETS_FORWARDED, PACKETS_BEYOND_P0F}) {
             a.reset();
         }
+        FIRST_UNREAD.clear();
+        SKIPPED_ENTRIES.clear();
         TLS_REJECTED.values().forEach(LongAdder::reset);
         FIRST_OPENED_NANOS.set(Long.MAX_VALUE);
         LAST_FINISHED_NANOS.set(Long.MIN_VALUE);

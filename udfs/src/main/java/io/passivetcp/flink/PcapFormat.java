@@ -79,10 +79,10 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
             return CaptureReader.open(new CountingStream(raw), path.toString());
         } catch (NotACaptureException e) {
             LOG.info("Skipped {}", e.getMessage());
-            CaptureStatistics.captureFinished(CaptureStatistics.CAPTURES_SKIPPED);
+            CaptureStatistics.captureNotReadInFull(CaptureStatistics.CAPTURES_SKIPPED, path.toString());
         } catch (IOException e) {
             LOG.warn("Capture failed: {}", raw == null ? path + ": " + e.getMessage() : e.getMessage());
-            CaptureStatistics.captureFinished(CaptureStatistics.CAPTURES_FAILED);
+            CaptureStatistics.captureNotReadInFull(CaptureStatistics.CAPTURES_FAILED, path.toString());
         }
         closeQuietly(raw);
         return null;
@@ -110,10 +110,10 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
             CaptureStatistics.captureFinished(CaptureStatistics.CAPTURES_DONE);
         } catch (CaptureFormatException e) {
             LOG.warn("Capture ends early: {}", e.getMessage());
-            CaptureStatistics.captureFinished(CaptureStatistics.CAPTURES_FAILED);
+            CaptureStatistics.captureNotReadInFull(CaptureStatistics.CAPTURES_FAILED, path);
         } catch (IOException e) {
             LOG.warn("Capture ends early: {}: at byte {}: {}", path, capture.bytesRead(), e.toString());
-            CaptureStatistics.captureFinished(CaptureStatistics.CAPTURES_FAILED);
+            CaptureStatistics.captureNotReadInFull(CaptureStatistics.CAPTURES_FAILED, path);
         }
         return false;
     }

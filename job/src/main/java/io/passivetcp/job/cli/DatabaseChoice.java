@@ -1,7 +1,6 @@
 package io.passivetcp.job.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 
@@ -42,9 +41,15 @@ record DatabaseChoice(String name, String text, String file, String summary) {
         if (!Files.isRegularFile(Paths.get(file))) {
             throw new UsageException("no such signature database: " + file);
         }
-        String text = Files.readString(Paths.get(file), StandardCharsets.UTF_8);
+        String text;
         try {
-            SignatureDatabase parsed = SignatureDatabase.parse(file, text);
+            text = SignatureDatabase.text(Files.readAllBytes(Paths.get(file)));
+        } catch (IOException e) {
+            throw new UsageException("signature database " + file + ": cannot be read (" + OutputPaths.reason(e)
+                    + ")");
+        }
+        try {
+            SignatureDatabase parsed = SignatureDatabase.parseShared(file, text);
             return new DatabaseChoice(file, text, file, "signature database " + file + " ("
                     + parsed.signatureCount() + " signatures, " + parsed.version() + ")");
         } catch (SignatureSyntaxException e) {

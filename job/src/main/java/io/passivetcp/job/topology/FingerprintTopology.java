@@ -20,6 +20,7 @@ import io.passivetcp.AnalysisUnits;
 import io.passivetcp.CaptureMerge;
 import io.passivetcp.Observation;
 import io.passivetcp.flink.AnalysisUnit;
+import io.passivetcp.flink.CaptureFileEnumerator;
 import io.passivetcp.flink.CaptureFiles;
 import io.passivetcp.flink.CaptureWatermarks;
 import io.passivetcp.flink.DatabaseWatcher;
@@ -182,8 +183,9 @@ public final class FingerprintTopology {
     }
 
     /**
-     * The capture files; with {@code --follow}, also each capture that appears later, once tcpdump's rotation has
-     * closed it, oldest first.
+     * The capture files, skipping with one line each what an archive holds beside them (FIFOs, dangling links, link
+     * loops, unreadable entries); with {@code --follow}, also each capture that appears later, once tcpdump's
+     * rotation has closed it, oldest first.
      */
     private static FileSource<TcpPacket> captures(JobOptions options) {
         Path[] inputs = options.inputs().stream().map(Path::new).toArray(Path[]::new);
@@ -192,6 +194,8 @@ public final class FingerprintTopology {
             builder.setSplitAssigner(OldestFirstSplitAssigner.provider());
             builder.monitorContinuously(options.follow());
             builder.setFileEnumerator(RotatedCaptureEnumerator.provider(options.settle().toMillis()));
+        } else {
+            builder.setFileEnumerator(CaptureFileEnumerator.provider());
         }
         return builder.build();
     }
