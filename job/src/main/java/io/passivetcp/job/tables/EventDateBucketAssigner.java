@@ -23,6 +23,15 @@ public final class EventDateBucketAssigner implements BucketAssigner<Observation
         return bucket(o);
     }
 
+    /**
+     * The bucket as a number, table and UTC day: a fixed-length key, which BATCH sorts by its bytes alone
+     * ({@code FixedLengthByteKeyComparator}) rather than by deserializing a string key for every comparison.
+     */
+    public static long bucketKey(Observation o) {
+        return (long) Table.of(o.module).ordinal() << 40 | (Math.floorDiv(o.loggedMicros(), MICROS_PER_DAY)
+                & ((1L << 40) - 1));
+    }
+
     /** {@code <table folder>/date=YYYY-MM-DD} of an observation. */
     public static String bucket(Observation o) {
         return Table.of(o.module).folder() + "/" + partition(o.loggedMicros());

@@ -30,7 +30,7 @@ public final class TableSinks {
         boolean batch = observations.events().getExecutionEnvironment().getConfiguration()
                 .get(ExecutionOptions.RUNTIME_MODE) == RuntimeExecutionMode.BATCH;
         observations.events().union(observations.connections())
-                .keyBy(EventDateBucketAssigner::bucket, Types.STRING)
+                .keyBy(EventDateBucketAssigner::bucketKey, Types.LONG)
                 .process(new ByPartition(), RecordTypeInfo.OBSERVATION)
                 .name("table partitions")
                 .sinkTo(sink(outDir, dbVersion, batch))
@@ -54,7 +54,7 @@ public final class TableSinks {
      * the files of the finished ones: an archive of many days does not hold a file open per day, table and
      * subtask. In STREAMING it keeps a checkpoint to one file per active date and table.
      */
-    static final class ByPartition extends KeyedProcessFunction<String, Observation, Observation> {
+    static final class ByPartition extends KeyedProcessFunction<Long, Observation, Observation> {
         private static final long serialVersionUID = 1L;
 
         @Override
