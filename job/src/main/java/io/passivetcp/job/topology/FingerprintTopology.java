@@ -24,6 +24,7 @@ import io.passivetcp.flink.CaptureFileEnumerator;
 import io.passivetcp.flink.CaptureFiles;
 import io.passivetcp.flink.CaptureWatermarks;
 import io.passivetcp.flink.DatabaseWatcher;
+import io.passivetcp.flink.EarliestFirstSplitAssigner;
 import io.passivetcp.flink.FlowFunction;
 import io.passivetcp.flink.FlowKey;
 import io.passivetcp.flink.HostFunction;
@@ -196,6 +197,7 @@ public final class FingerprintTopology {
             builder.setFileEnumerator(RotatedCaptureEnumerator.provider(options.settle().toMillis()));
         } else {
             builder.setFileEnumerator(CaptureFileEnumerator.provider());
+            builder.setSplitAssigner(EarliestFirstSplitAssigner.provider());
         }
         return builder.build();
     }
