@@ -23,6 +23,7 @@ import io.passivetcp.flink.AnalysisUnit;
 import io.passivetcp.flink.CaptureFileEnumerator;
 import io.passivetcp.flink.CaptureFiles;
 import io.passivetcp.flink.CaptureWatermarks;
+import io.passivetcp.flink.DatabaseSource;
 import io.passivetcp.flink.DatabaseWatcher;
 import io.passivetcp.flink.FlowFunction;
 import io.passivetcp.flink.FlowKey;
@@ -200,10 +201,17 @@ public final class FingerprintTopology {
         return builder.build();
     }
 
-    /** The signature database: the one text given, or every valid version of the watched file. */
+    /**
+     * The signature database: the one text given, or every valid version of the watched file. In a job whose input
+     * never ends, the database's source stays open until the job is stopped: a source that finishes while the job
+     * runs makes a stop-with-savepoint that meets its end fail (DatabaseSource).
+     */
     private static DataStream<Tuple2<String, String>> database(StreamExecutionEnvironment env, JobOptions options) {
         if (options.watchedDatabase() != null) {
             return DatabaseWatcher.stream(env, options.watchedDatabase(), options.follow());
+        }
+        if (options.endless()) {
+            return DatabaseSource.stream(env, options.databaseName(), options.databaseText());
         }
         return env.fromData(StateDescriptors.DATABASE_TEXT, Tuple2.of(options.databaseName(), options.databaseText()))
                 .name("signature database")
