@@ -19,16 +19,17 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The signature database of a run whose input never ends, when its file is not watched: the one database record,
- * then a source that stays open, idle, until the job is stopped.
+ * The signature database of a run that only a stop-with-savepoint ends ({@code --follow}), when its file is not
+ * watched: the one database record, then a source that stays open, idle, until the stop. (A job that ends when its
+ * other sources end cannot use it: it would never end.)
  *
  * <p>A bounded source ({@code fromData}) would finish while the job runs, and a task that finishes while a
  * checkpoint is being triggered fails that checkpoint ("TaskManager received a checkpoint request for unknown task",
  * a known limitation of checkpoints after tasks finished, FLINK-33186). The end of input of a bounded source is
  * followed by the wait for one completed checkpoint, and a stop-with-savepoint asked for during that checkpoint is
  * triggered the moment it completes, when the source's task is finishing: the savepoint failed, after the drain had
- * already sent the end of event time through the job. An endless job whose tasks all run until the stop has no
- * such race: the stop ends every source itself.
+ * already sent the end of event time through the job. A job whose tasks all run until the stop has no such
+ * race: the stop ends every source itself.
  *
  * <p>Like {@link DatabaseWatcher}, it keeps no state: each start of the reader (after a restore too) emits the
  * database once, which the functions take as a no-op when their broadcast state already holds it; and it holds the
