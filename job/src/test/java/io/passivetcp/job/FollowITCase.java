@@ -22,8 +22,12 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.execution.ExecutionState;
+import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
+import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -177,6 +181,41 @@ class FollowITCase {
                 }
             }
             assertTrue(rows[0] > 0 && rows[1] > 0, "rows before and after the change: " + rows[0] + ", " + rows[1]);
+        }
+    }
+
+    /**
+     * A task that finishes while checkpoints are taken fails the checkpoint whose trigger reaches it as it ends
+     * (FLINK-33186). A bounded database source ended after the first completed checkpoint, and Ctrl-C pressed during
+     * that checkpoint saw its savepoint fail in this race, after the drain. Every task of an endless job runs until
+     * the stop ends it.
+     */
+    @Test
+    void everyTaskOfAFollowingJobRunsUntilTheStop(@InjectMiniCluster MiniCluster mini, @TempDir Path tmp) throws Exception {
+        RotatedCaptures parts = RotatedCaptures.cut(SAMPLE, 3);
+        Path watched = Files.copy(DATABASE, tmp.resolve("p0f.fp"));
+        for (String database : new String[] {null, watched.toString()}) {
+            Path dir = Files.createDirectories(tmp.resolve("rotating" + (database == null ? "" : "-watched")));
+            Path log = tmp.resolve("follow" + (database == null ? "" : "-watched") + ".log");
+            JobClient job = follow(dir, DATABASE, database, log, null, null);
+            try {
+                parts.publish(dir, 0);
+                awaitLines(job, log, 1);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+                while (mini.getExecutionGraph(job.getJobID()).get().getCheckpointStatsSnapshot().getCounts()
+                        .getNumberOfCompletedCheckpoints() < 3) {
+                    assertTrue(System.nanoTime() < deadline, "3 checkpoints within " + WAIT_SECONDS + " s");
+                    Thread.sleep(50);
+                }
+                for (AccessExecutionVertex task : mini.getExecutionGraph(job.getJobID()).get()
+                        .getAllExecutionVertices()) {
+                    assertEquals(ExecutionState.RUNNING, task.getExecutionState(),
+                            task.getTaskNameWithSubtaskIndex() + ", database " + database);
+                }
+                drain(job, tmp);
+            } finally {
+                cancelIfRunning(job);
+            }
         }
     }
 

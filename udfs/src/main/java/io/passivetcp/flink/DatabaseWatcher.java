@@ -114,7 +114,7 @@ public final class DatabaseWatcher extends RichFlatMapFunction<Long, Tuple2<Stri
     }
 
     /** No watermark before the first database (packets wait for it), the end of time from then on. */
-    private static final class EndOfTimeOnFirstVersion implements WatermarkGenerator<Tuple2<String, String>> {
+    static final class EndOfTimeOnFirstVersion implements WatermarkGenerator<Tuple2<String, String>> {
         @Override
         public void onEvent(Tuple2<String, String> version, long timestamp, WatermarkOutput output) {
             output.emitWatermark(new Watermark(Long.MAX_VALUE));

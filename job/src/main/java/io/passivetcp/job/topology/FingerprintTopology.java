@@ -23,6 +23,7 @@ import io.passivetcp.flink.AnalysisUnit;
 import io.passivetcp.flink.CaptureFileEnumerator;
 import io.passivetcp.flink.CaptureFiles;
 import io.passivetcp.flink.CaptureWatermarks;
+import io.passivetcp.flink.DatabaseSource;
 import io.passivetcp.flink.DatabaseWatcher;
 import io.passivetcp.flink.EarliestFirstSplitAssigner;
 import io.passivetcp.flink.FlowFunction;
@@ -202,10 +203,18 @@ public final class FingerprintTopology {
         return builder.build();
     }
 
-    /** The signature database: the one text given, or every valid version of the watched file. */
+    /**
+     * The signature database: the one text given, or every valid version of the watched file. With {@code --follow},
+     * which a stop-with-savepoint ends, the database's source stays open until that stop: a source that finishes
+     * while the job runs makes a stop that meets its end fail (DatabaseSource). A live capture ends by ending its
+     * own source instead, which a database source that stays open would outlive.
+     */
     private static DataStream<Tuple2<String, String>> database(StreamExecutionEnvironment env, JobOptions options) {
         if (options.watchedDatabase() != null) {
             return DatabaseWatcher.stream(env, options.watchedDatabase(), options.follow());
+        }
+        if (options.endless() && options.live() == null) {
+            return DatabaseSource.stream(env, options.databaseName(), options.databaseText());
         }
         return env.fromData(StateDescriptors.DATABASE_TEXT, Tuple2.of(options.databaseName(), options.databaseText()))
                 .name("signature database")
