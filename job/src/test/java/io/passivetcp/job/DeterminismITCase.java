@@ -10,12 +10,19 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.passivetcp.Observation;
+import io.passivetcp.P0fConfig;
+import io.passivetcp.job.cli.PassiveTcpCommand;
+import io.passivetcp.job.topology.FingerprintTopology;
+import io.passivetcp.job.topology.JobOptions;
 import io.passivetcp.output.P0fFormat;
 import io.passivetcp.testutils.SharedData;
 
@@ -59,6 +66,46 @@ class DeterminismITCase {
         Collections.sort(batch);
         Collections.sort(streaming);
         assertSameLines(batch, streaming, "streaming against batch");
+    }
+
+    /**
+     * BATCH analyses captures in units where they are read; the partitioned flow and host functions, which STREAMING
+     * uses, must give the same events and the same connection summaries, in both state scopes.
+     */
+    @Test
+    void analysisInUnitsGivesWhatThePartitionedJobGives() throws Exception {
+        for (boolean perCapture : new boolean[] {true, false}) {
+            JobOptions options = new JobOptions(inputs, SharedData.stockDatabase().toString(),
+                    JobRunner.read(SharedData.stockDatabase()), perCapture, true, P0fConfig.CONN_MAX_AGE,
+                    P0fConfig.HOST_IDLE_LIMIT);
+            List<List<String>> units = eventsAndConnections(options, false);
+            List<List<String>> partitioned = eventsAndConnections(options, true);
+            assertFalse(units.get(1).isEmpty());
+            assertSameLines(partitioned.get(0), units.get(0), "events, perCapture=" + perCapture);
+            assertSameLines(partitioned.get(1), units.get(1), "connections, perCapture=" + perCapture);
+        }
+    }
+
+    /** The ordered events' log lines, and the connection summaries sorted, of one run at p=2. */
+    private static List<List<String>> eventsAndConnections(JobOptions options, boolean partitioned)
+            throws Exception {
+        StreamExecutionEnvironment env = PassiveTcpCommand.environment(true, 2);
+        FingerprintTopology.Observations o = partitioned ? FingerprintTopology.partitioned(env, options)
+                : FingerprintTopology.observations(env, options);
+        DataStream<Observation> all = FingerprintTopology.ordered(o, options).union(o.connections());
+        List<String> events = new ArrayList<>();
+        List<String> connections = new ArrayList<>();
+        try (CloseableIterator<Observation> it = all.executeAndCollect()) {
+            it.forEachRemaining(x -> {
+                if (x.step == Observation.STEP_CONNECTION) {
+                    connections.add(x.capture + " " + x.clientPort + " " + x.serverPort + " " + x.data);
+                } else {
+                    events.add(x.capture + " " + P0fFormat.logLine(x));
+                }
+            });
+        }
+        Collections.sort(connections);
+        return List.of(events, connections);
     }
 
     /** Equal lists, or a failure that shows the first lines each side lacks. */

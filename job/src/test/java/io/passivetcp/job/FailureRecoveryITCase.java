@@ -69,8 +69,8 @@ class FailureRecoveryITCase {
         FingerprintTopology.Observations o = FingerprintTopology.observations(env, streaming);
         FailAfterCheckpoints.reset();
         FingerprintTopology.Observations failing = new FingerprintTopology.Observations(
-                o.flowEvents().map(new FailAfterCheckpoints()).returns(RecordTypeInfo.OBSERVATION).name("fail"),
-                o.hostEvents(), o.connections());
+                o.events().map(new FailAfterCheckpoints()).returns(RecordTypeInfo.OBSERVATION).name("fail"),
+                o.connections());
         FingerprintTopology.ordered(failing, streaming)
                 .sinkTo(new P0fTextSink(false, log.toString(), null, List.of()))
                 .setParallelism(1);

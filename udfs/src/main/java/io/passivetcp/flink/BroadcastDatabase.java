@@ -8,7 +8,7 @@ import io.passivetcp.signature.SignatureSyntaxException;
 
 /**
  * The signature database as a function sees it: the text in broadcast state (so it is checkpointed and the same on
- * every subtask), parsed once per text rather than once per record.
+ * every subtask), parsed once per text and JVM rather than once per record or subtask.
  */
 final class BroadcastDatabase {
     private Tuple2<String, String> text;
@@ -32,7 +32,7 @@ final class BroadcastDatabase {
 
     private SignatureDatabase parse(Tuple2<String, String> t) throws SignatureSyntaxException {
         if (t != text && !t.equals(text)) {
-            parsed = SignatureDatabase.parse(t.f0, t.f1);
+            parsed = SignatureDatabase.parseShared(t.f0, t.f1);
             text = t;
         }
         return parsed;

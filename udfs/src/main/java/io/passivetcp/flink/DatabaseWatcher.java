@@ -2,7 +2,6 @@ package io.passivetcp.flink;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.apache.flink.api.common.eventtime.Watermark;
@@ -102,7 +101,7 @@ public final class DatabaseWatcher extends RichFlatMapFunction<Long, Tuple2<Stri
     private String read() throws IOException {
         Path path = new Path(file);
         try (InputStream in = path.getFileSystem().open(path)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return SignatureDatabase.text(in.readAllBytes());
         }
     }
 

@@ -260,8 +260,13 @@ public final class FlowFunction
 
     private void emit(Observation o, Collector<Observation> out) {
         if (o.step == Observation.STEP_FINGERPRINT) {
-            ("???".equals(o.value(0)) ? signaturesUnmatched : signaturesMatched).inc();
+            (unmatched(o) ? signaturesUnmatched : signaturesMatched).inc();
         }
         out.collect(o);
+    }
+
+    /** Whether a fingerprint observation found no signature: p0f prints {@code ???}. */
+    static boolean unmatched(Observation fingerprint) {
+        return "???".equals(fingerprint.value(0));
     }
 }

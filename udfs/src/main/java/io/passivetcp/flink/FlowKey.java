@@ -1,9 +1,8 @@
 package io.passivetcp.flink;
 
-import java.util.Objects;
-
 import org.apache.flink.api.java.functions.KeySelector;
 
+import io.passivetcp.host.ConnectionKey;
 import io.passivetcp.packet.TcpPacket;
 
 /**
@@ -20,33 +19,15 @@ public class FlowKey {
     public FlowKey() {}
 
     FlowKey(TcpPacket p, boolean perCapture) {
+        ConnectionKey k = new ConnectionKey().setConnection(p);
         captureId = perCapture ? p.captureId : 0;
-        ipVersion = p.ipVersion;
-        int n = p.addressLength();
-        long sh = word(p.src, 0, n), sl = word(p.src, 8, n), dh = word(p.dst, 0, n), dl = word(p.dst, 8, n);
-        int c = Long.compareUnsigned(sh, dh);
-        if (c == 0) {
-            c = Long.compareUnsigned(sl, dl);
-        }
-        if (c == 0) {
-            c = Integer.compare(p.srcPort, p.dstPort);
-        }
-        boolean srcLow = c <= 0;
-        lowAddressHigh = srcLow ? sh : dh;
-        lowAddressLow = srcLow ? sl : dl;
-        highAddressHigh = srcLow ? dh : sh;
-        highAddressLow = srcLow ? dl : sl;
-        lowPort = srcLow ? p.srcPort : p.dstPort;
-        highPort = srcLow ? p.dstPort : p.srcPort;
-    }
-
-    /** Eight address bytes from {@code off} as a number; bytes past the address length (IPv4) count as zero. */
-    static long word(byte[] a, int off, int length) {
-        long v = 0;
-        for (int i = off; i < off + 8; i++) {
-            v = (v << 8) | (i < length ? a[i] & 0xFF : 0);
-        }
-        return v;
+        ipVersion = k.ipVersion();
+        lowAddressHigh = k.lowAddressHigh();
+        lowAddressLow = k.lowAddressLow();
+        highAddressHigh = k.highAddressHigh();
+        highAddressLow = k.highAddressLow();
+        lowPort = k.lowPort();
+        highPort = k.highPort();
     }
 
     @Override
@@ -62,8 +43,12 @@ public class FlowKey {
 
     @Override
     public int hashCode() {
-        return Objects.hash(captureId, ipVersion, lowAddressHigh, lowAddressLow, highAddressHigh, highAddressLow,
-                lowPort, highPort);
+        long h = captureId * 31 + ipVersion;
+        h = h * 31 + lowAddressHigh;
+        h = h * 31 + lowAddressLow;
+        h = h * 31 + highAddressHigh;
+        h = h * 31 + highAddressLow;
+        return Long.hashCode((h * 31 + lowPort) * 31 + highPort);
     }
 
     /** Keys packets by connection; {@code perCapture} for {@code --state-scope capture}. */

@@ -1,9 +1,8 @@
 package io.passivetcp.flink;
 
-import java.util.Objects;
-
 import org.apache.flink.api.java.functions.KeySelector;
 
+import io.passivetcp.host.ConnectionKey;
 import io.passivetcp.host.HostEvent;
 
 /**
@@ -22,8 +21,8 @@ public class HostKey {
         captureId = perCapture ? e.captureId : 0;
         ipVersion = e.ipVersion;
         byte[] a = e.subjectIsClient ? e.client : e.server;
-        addressHigh = FlowKey.word(a, 0, a.length);
-        addressLow = FlowKey.word(a, 8, a.length);
+        addressHigh = ConnectionKey.word(a, 0, a.length);
+        addressLow = ConnectionKey.word(a, 8, a.length);
     }
 
     @Override
@@ -38,7 +37,7 @@ public class HostKey {
 
     @Override
     public int hashCode() {
-        return Objects.hash(captureId, ipVersion, addressHigh, addressLow);
+        return Long.hashCode(((captureId * 31 + ipVersion) * 31 + addressHigh) * 31 + addressLow);
     }
 
     /** Keys host events by their subject host; {@code perCapture} for {@code --state-scope capture}. */

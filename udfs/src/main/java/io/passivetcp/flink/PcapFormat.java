@@ -63,24 +63,59 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
     }
 
     private static Reader<TcpPacket> open(FileSourceSplit split, long skip) throws IOException {
-        CaptureStatistics.SPLITS_OPENED.increment();
-        Path path = split.path();
-        FSDataInputStream raw = path.getFileSystem().open(path);
-        InputStream counted = new CountingStream(raw);
+        CaptureReader reader = openCapture(split.path());
+        return reader == null ? new EmptyReader<>() : new PacketReader(reader, split.path().toString(), skip);
+    }
+
+    /**
+     * Opens a capture file and checks its header; null, after one log line, when the file is not a capture
+     * or its header is damaged.
+     */
+    static CaptureReader openCapture(Path path) {
+        CaptureStatistics.captureOpened();
+        FSDataInputStream raw = null;
         try {
-            CaptureReader reader = CaptureReader.open(counted, path.toString());
-            return new PacketReader(reader, path.toString(), skip);
+            raw = path.getFileSystem().open(path);
+            return CaptureReader.open(new CountingStream(raw), path.toString());
         } catch (NotACaptureException e) {
             LOG.info("Skipped {}", e.getMessage());
-            CaptureStatistics.CAPTURES_SKIPPED.increment();
-            raw.close();
-            return new EmptyReader();
+            CaptureStatistics.captureNotReadInFull(CaptureStatistics.CAPTURES_SKIPPED, path.toString());
         } catch (IOException e) {
-            LOG.warn("Capture failed: {}", e.getMessage());
-            CaptureStatistics.CAPTURES_FAILED.increment();
-            raw.close();
-            return new EmptyReader();
+            LOG.warn("Capture failed: {}", raw == null ? path + ": " + e.getMessage() : e.getMessage());
+            CaptureStatistics.captureNotReadInFull(CaptureStatistics.CAPTURES_FAILED, path.toString());
         }
+        closeQuietly(raw);
+        return null;
+    }
+
+    private static void closeQuietly(FSDataInputStream raw) {
+        if (raw != null) {
+            try {
+                raw.close();
+            } catch (IOException ignored) {
+                // nothing was read from it; the warning above names the file
+            }
+        }
+    }
+
+    /**
+     * Reads the next record of {@code capture} into {@code record}; false at its end, or when a bad record ends it
+     * early, with one warning naming the file and offset.
+     */
+    static boolean nextRecord(CaptureReader capture, CaptureRecord record, String path) {
+        try {
+            if (capture.next(record)) {
+                return true;
+            }
+            CaptureStatistics.captureFinished(CaptureStatistics.CAPTURES_DONE);
+        } catch (CaptureFormatException e) {
+            LOG.warn("Capture ends early: {}", e.getMessage());
+            CaptureStatistics.captureNotReadInFull(CaptureStatistics.CAPTURES_FAILED, path);
+        } catch (IOException e) {
+            LOG.warn("Capture ends early: {}: at byte {}: {}", path, capture.bytesRead(), e.toString());
+            CaptureStatistics.captureNotReadInFull(CaptureStatistics.CAPTURES_FAILED, path);
+        }
+        return false;
     }
 
     /** Decodes a capture's packets in batches of pooled records. */
@@ -137,22 +172,9 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
             return n;
         }
 
-        /** Reads the next record; a bad one ends the capture with one warning naming file and offset. */
         private boolean nextRecord() {
-            try {
-                if (capture.next(record)) {
-                    return true;
-                }
-                CaptureStatistics.CAPTURES_DONE.increment();
-            } catch (CaptureFormatException e) {
-                LOG.warn("Capture ends early: {}", e.getMessage());
-                CaptureStatistics.CAPTURES_FAILED.increment();
-            } catch (IOException e) {
-                LOG.warn("Capture ends early: {}: at byte {}: {}", path, capture.bytesRead(), e.toString());
-                CaptureStatistics.CAPTURES_FAILED.increment();
-            }
-            finished = true;
-            return false;
+            finished = !PcapFormat.nextRecord(capture, record, path);
+            return !finished;
         }
 
         @Override
@@ -162,9 +184,9 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
     }
 
     /** The reader of a file that holds nothing to read. */
-    static final class EmptyReader implements Reader<TcpPacket> {
+    static final class EmptyReader<T> implements Reader<T> {
         @Override
-        public RecordIterator<TcpPacket> readBatch() {
+        public RecordIterator<T> readBatch() {
             return null;
         }
 

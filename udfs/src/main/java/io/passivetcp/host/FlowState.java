@@ -37,11 +37,8 @@ public class FlowState {
     public long startMicros;
     public long lastMicros;
     public long packets;
-    /**
-     * The connection summary so far ({@link io.passivetcp.Observation.Connection}, encoded by
-     * {@link io.passivetcp.Observation#dataToBytes}); null for flows without one (sendsyn probes).
-     */
-    public byte[] summary;
+    /** The connection summary so far; null for flows without one (sendsyn probes, ended flows). */
+    public ConnectionSummary summary;
     /** Both directions' HTTP buffers and parser state ({@code req_data}, {@code resp_data}, ...). */
     public io.passivetcp.http.HttpFlowState http = new io.passivetcp.http.HttpFlowState();
 

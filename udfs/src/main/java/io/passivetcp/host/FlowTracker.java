@@ -124,11 +124,7 @@ public final class FlowTracker {
             out.hostEvent(client);
             return null; // application signature: checked against the host's OS, then the flow is dropped (§4.6)
         }
-        Summary summary = new Summary();
-        summary.syn = (Observation.Tcp) syn.data;
-        summary.synRawSig = fp.rawSig();
-        summary.synParams = fp.params();
-        created.summary = summary.toBytes();
+        created.summary = ConnectionSummary.ofSyn((Observation.Tcp) syn.data, fp.rawSig(), fp.params());
         emitMtu(p, true, db, created, out);
         addTimestampSample(client, created, p);
         out.hostEvent(client);
@@ -149,11 +145,9 @@ public final class FlowTracker {
         TcpFingerprint fp = TcpFingerprint.of(db, p, flow.synMss, false);
         Observation synAck = fingerprintObservation("syn+ack", false, fp, p, flow, db);
         out.observation(synAck);
-        updateSummary(flow, s -> {
-            s.synAck = (Observation.Tcp) synAck.data;
-            s.synAckRawSig = fp.rawSig();
-            s.synAckParams = fp.params();
-        });
+        if (flow.summary != null) {
+            flow.summary.synAck((Observation.Tcp) synAck.data, fp.rawSig(), fp.params());
+        }
         HostEvent server = hostEvent(p, flow, false);
         addFingerprint(server, HostEvent.SYN_ACK, fp, p);
         if (fp.match().application()) {
@@ -212,18 +206,9 @@ public final class FlowTracker {
                 request ? fp.acceptLanguage() : null, fp.dishonest(), label);
         o.data = http;
         out.observation(o);
-        updateSummary(flow, s -> {
-            if (request && s.request == null) {
-                s.request = http;
-                s.requestRawSig = fp.rawSig();
-                s.requestLang = fp.lang();
-                s.requestParams = fp.params();
-            } else if (!request && s.response == null) {
-                s.response = http;
-                s.responseRawSig = fp.rawSig();
-                s.responseParams = fp.params();
-            }
-        });
+        if (flow.summary != null) {
+            flow.summary.http(request, http, fp.rawSig(), fp.lang(), fp.params());
+        }
         sender.httpKind = request ? HostEvent.REQUEST : HostEvent.RESPONSE;
         sender.httpSignatureLine = fp.match() == null ? -1 : fp.match().line();
         sender.httpDishonest = fp.dishonest();
@@ -291,15 +276,9 @@ public final class FlowTracker {
         String link = MtuMatcher.link(db, rawMtu);
         out.observation(observation(p, flow, new Observation("mtu", subjectIsClient, Observation.STEP_MTU,
                 "link", link, "raw_mtu", Integer.toString(rawMtu))));
-        updateSummary(flow, s -> {
-            if (subjectIsClient) {
-                s.clientMtu = rawMtu;
-                s.clientLink = link;
-            } else {
-                s.serverMtu = rawMtu;
-                s.serverLink = link;
-            }
-        });
+        if (flow.summary != null) {
+            flow.summary.mtu(subjectIsClient, rawMtu, link);
+        }
     }
 
     private static Observation fingerprintObservation(String module, boolean subjectIsClient, TcpFingerprint fp,
@@ -331,71 +310,6 @@ public final class FlowTracker {
 
     // ---- connection summaries (the connections table) ----
 
-    /** The mutable form of {@link Observation.Connection} while its flow lives. */
-    private static final class Summary {
-        Observation.Tcp syn;
-        String synRawSig;
-        String synParams;
-        Observation.Tcp synAck;
-        String synAckRawSig;
-        String synAckParams;
-        int clientMtu = -1;
-        String clientLink;
-        int serverMtu = -1;
-        String serverLink;
-        Observation.Http request;
-        String requestRawSig;
-        String requestLang;
-        String requestParams;
-        Observation.Http response;
-        String responseRawSig;
-        String responseParams;
-        Observation.Tls tls;
-
-        static Summary of(byte[] bytes) {
-            Observation.Connection c = (Observation.Connection) Observation.dataFromBytes(bytes);
-            Summary s = new Summary();
-            s.syn = c.syn();
-            s.synRawSig = c.synRawSig();
-            s.synParams = c.synParams();
-            s.synAck = c.synAck();
-            s.synAckRawSig = c.synAckRawSig();
-            s.synAckParams = c.synAckParams();
-            s.clientMtu = c.clientMtu();
-            s.clientLink = c.clientLink();
-            s.serverMtu = c.serverMtu();
-            s.serverLink = c.serverLink();
-            s.request = c.request();
-            s.requestRawSig = c.requestRawSig();
-            s.requestLang = c.requestLang();
-            s.requestParams = c.requestParams();
-            s.response = c.response();
-            s.responseRawSig = c.responseRawSig();
-            s.responseParams = c.responseParams();
-            s.tls = c.tls();
-            return s;
-        }
-
-        Observation.Connection toRecord(long start, long end, String reason, long packets) {
-            return new Observation.Connection(start, end, reason, packets, syn, synRawSig, synParams, synAck,
-                    synAckRawSig, synAckParams, clientMtu, clientLink, serverMtu, serverLink, request, requestRawSig,
-                    requestLang, requestParams, response, responseRawSig, responseParams, tls);
-        }
-
-        byte[] toBytes() {
-            return Observation.dataToBytes(toRecord(0, 0, "", 0));
-        }
-    }
-
-    private static void updateSummary(FlowState flow, java.util.function.Consumer<Summary> change) {
-        if (flow.summary == null) {
-            return;
-        }
-        Summary s = Summary.of(flow.summary);
-        change.accept(s);
-        flow.summary = s.toBytes();
-    }
-
     /**
      * Records the first TLS ClientHello fingerprint of a tracked connection, when its client sent it; flows without
      * a summary (none, or a sendsyn probe) are left alone.
@@ -405,11 +319,7 @@ public final class FlowTracker {
                 || !Arrays.equals(tls.client, flow.clientAddress)) {
             return;
         }
-        updateSummary(flow, s -> {
-            if (s.tls == null) {
-                s.tls = (Observation.Tls) tls.data;
-            }
-        });
+        flow.summary.tls((Observation.Tls) tls.data);
     }
 
     /** Emits the flow's connection summary, once; the flow is over. */
@@ -427,7 +337,7 @@ public final class FlowTracker {
         o.server = flow.serverAddress;
         o.clientPort = flow.clientPort;
         o.serverPort = flow.serverPort;
-        o.data = Summary.of(flow.summary).toRecord(flow.startMicros, flow.lastMicros, reason, flow.packets);
+        o.data = flow.summary.toRecord(flow.startMicros, flow.lastMicros, reason, flow.packets);
         flow.summary = null;
         out.connection(o);
     }

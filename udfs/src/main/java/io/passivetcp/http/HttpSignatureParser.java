@@ -29,14 +29,15 @@ public final class HttpSignatureParser {
     }
 
     /** Parses, refuses a sig already covered by an earlier specific one (spec §3.9), appends. */
-    public static void register(List<HttpSignature> section, LineCursor c, Label label,
+    public static void register(List<HttpSignature> section, HttpDuplicateIndex specifics, LineCursor c, Label label,
             HttpSignatureHeaderTable headers) throws SignatureSyntaxException {
         HttpSignature sig = parse(c, label, headers);
-        HttpSignature covering = findCovering(section, sig);
+        HttpSignature covering = specifics.findCovering(sig);
         if (covering != null) {
             throw c.error("Signature in line " + sig.line() + " is already covered by line " + covering.line() + ".");
         }
         section.add(sig);
+        specifics.add(sig);
     }
 
     private static int parseVersion(LineCursor c) throws SignatureSyntaxException {
@@ -121,23 +122,13 @@ public final class HttpSignatureParser {
         }
     }
 
-    /** The earlier specific sig that accepts {@code newer} in p0f's duplicate mode, or null. */
-    static HttpSignature findCovering(List<HttpSignature> section, HttpSignature newer) {
-        for (HttpSignature earlier : section) {
-            if (!earlier.generic() && coversAsDuplicate(earlier, newer)) {
-                return earlier;
-            }
-        }
-        return null;
-    }
-
     /**
      * §7.6 with {@code newer} playing the traffic, plus the duplicate-mode rule that {@code earlier}'s absent list
      * must fit into {@code newer}'s. p0f's Bloom pre-filters leave {@code newer}'s {@code ?} headers out, so they
      * neither satisfy a required header of {@code earlier} nor trip its absent list (spec §3.9: "treat them as
      * absent"); the ordered scan itself still sees them, as in p0f.
      */
-    private static boolean coversAsDuplicate(HttpSignature earlier, HttpSignature newer) {
+    static boolean coversAsDuplicate(HttpSignature earlier, HttpSignature newer) {
         if (earlier.version() != HttpSignature.ANY_VERSION && earlier.version() != newer.version()) {
             return false;
         }

@@ -1,9 +1,11 @@
 package io.passivetcp.signature;
 
+import io.passivetcp.http.HttpDuplicateIndex;
 import io.passivetcp.http.HttpSignature;
 import io.passivetcp.http.HttpSignatureHeaderTable;
 import io.passivetcp.http.HttpSignatureParser;
 import io.passivetcp.mtu.MtuSignature;
+import io.passivetcp.tcp.TcpDuplicateIndex;
 import io.passivetcp.tcp.TcpSignature;
 import io.passivetcp.tcp.TcpSignatureParser;
 
@@ -36,6 +38,11 @@ final class DatabaseParser {
     final List<HttpSignature> httpRequest = new ArrayList<>();
     final List<HttpSignature> httpResponse = new ArrayList<>();
     final HttpSignatureHeaderTable headers = HttpSignatureHeaderTable.withBuiltIns();
+    /** The specific sigs of each section, indexed for duplicate detection (spec §3.9). */
+    private final TcpDuplicateIndex tcpRequestSpecifics = new TcpDuplicateIndex();
+    private final TcpDuplicateIndex tcpResponseSpecifics = new TcpDuplicateIndex();
+    private final HttpDuplicateIndex httpRequestSpecifics = new HttpDuplicateIndex();
+    private final HttpDuplicateIndex httpResponseSpecifics = new HttpDuplicateIndex();
     int signatureCount;
 
     /** Current tcp/http label; a {@code sys} line replaces it with a copy carrying the entries. */
@@ -295,10 +302,10 @@ final class DatabaseParser {
     private void parseSig(LineCursor c) throws SignatureSyntaxException {
         switch (section) {
             case MTU -> mtu.add(MtuSignature.parse(c, mtuLink));
-            case TCP_REQUEST -> TcpSignatureParser.register(tcpRequest, c, label);
-            case TCP_RESPONSE -> TcpSignatureParser.register(tcpResponse, c, label);
-            case HTTP_REQUEST -> HttpSignatureParser.register(httpRequest, c, label, headers);
-            case HTTP_RESPONSE -> HttpSignatureParser.register(httpResponse, c, label, headers);
+            case TCP_REQUEST -> TcpSignatureParser.register(tcpRequest, tcpRequestSpecifics, c, label);
+            case TCP_RESPONSE -> TcpSignatureParser.register(tcpResponse, tcpResponseSpecifics, c, label);
+            case HTTP_REQUEST -> HttpSignatureParser.register(httpRequest, httpRequestSpecifics, c, label, headers);
+            case HTTP_RESPONSE -> HttpSignatureParser.register(httpResponse, httpResponseSpecifics, c, label, headers);
         }
         signatureCount++;
     }

@@ -5,6 +5,8 @@ import io.passivetcp.mtu.MtuSignature;
 import io.passivetcp.tcp.TcpSignature;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +32,15 @@ import java.util.Map;
  */
 public final class SignatureDatabase {
     private static final int VERSION_HEX_CHARS = 16;
+    private static final int RECENTLY_PARSED_KEPT = 4;
+    /** Parsed databases by name and text, least recently used first. */
+    private static final Map<Map.Entry<String, String>, SignatureDatabase> RECENTLY_PARSED =
+            new LinkedHashMap<>(RECENTLY_PARSED_KEPT, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Map.Entry<String, String>, SignatureDatabase> eldest) {
+                    return size() > RECENTLY_PARSED_KEPT;
+                }
+            };
 
     private final String sourceName;
     private final String text;
@@ -77,9 +89,39 @@ public final class SignatureDatabase {
         return new SignatureDatabase(sourceName, text, parser);
     }
 
-    /** Reads {@code file} as UTF-8 and parses it. */
+    /**
+     * {@link #parse}, at most once per JVM for the same name and text: every subtask of a job (and the command line
+     * that checked the database before) shares one parsed database, which is immutable. The few most recent texts
+     * are kept, so a database changing while {@code --follow} runs does not accumulate.
+     */
+    public static SignatureDatabase parseShared(String sourceName, String text) throws SignatureSyntaxException {
+        Map.Entry<String, String> key = Map.entry(sourceName, text);
+        synchronized (RECENTLY_PARSED) {
+            SignatureDatabase parsed = RECENTLY_PARSED.get(key);
+            if (parsed == null) {
+                parsed = parse(sourceName, text);
+                RECENTLY_PARSED.put(key, parsed);
+            }
+            return parsed;
+        }
+    }
+
+    /** Reads {@code file} (see {@link #text(byte[])}) and parses it. */
     public static SignatureDatabase load(Path file) throws IOException, SignatureSyntaxException {
-        return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        return parse(file.toString(), text(Files.readAllBytes(file)));
+    }
+
+    /**
+     * The text of a database file. p0f reads bytes, and its grammar is ASCII; bytes above 0x7F can only stand in a
+     * flavor, a {@code sys} or {@code ua_os} name, or a header value. The file is read as UTF-8 when it is valid
+     * UTF-8, else as Latin-1, one character per byte, so any file loads (or fails on its line) as it does in p0f.
+     */
+    public static String text(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
     }
 
     private static String versionOf(String text) {

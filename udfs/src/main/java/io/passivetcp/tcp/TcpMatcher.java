@@ -37,7 +37,7 @@ public final class TcpMatcher {
     /** Matches against an explicit section. */
     public static TcpMatch match(List<TcpSignature> section, TcpPacket p, int synMss) {
         TcpSubject s = TcpSubject.of(p, synMss);
-        Walk w = walk(section, s, false);
+        Walk w = walk(section, s);
         if (w.exact != null) {
             return new TcpMatch(w.exact, false, u8(w.exact.ittl() - s.ttl));
         }
@@ -68,15 +68,15 @@ public final class TcpMatcher {
     }
 
     /**
-     * Duplicate detection (spec §3.9): the earlier specific sig of {@code section} that accepts {@code newer}
-     * exactly, treating {@code newer} as the packet; null when none. Generic and fuzzy acceptance do not count.
+     * Duplicate detection (spec §3.9): whether {@code sig} accepts the subject (a newer sig) exactly. The layout is
+     * not compared here: {@link TcpDuplicateIndex} only offers sigs of the same layout.
      */
-    static TcpSignature findCovering(List<TcpSignature> section, TcpSignature newer) {
-        return walk(section, TcpSubject.of(newer), true).exact;
+    static boolean acceptsExactly(TcpSignature sig, TcpSubject s) {
+        return test(sig, s, false) == Verdict.EXACT;
     }
 
     /** Walks the section in file order (§4.3); stops at the first exact specific sig. */
-    private static Walk walk(List<TcpSignature> section, TcpSubject s, boolean duplicateMode) {
+    private static Walk walk(List<TcpSignature> section, TcpSubject s) {
         TcpSignature generic = null;
         TcpSignature fuzzy = null;
         for (TcpSignature sig : section) {
@@ -92,7 +92,7 @@ public final class TcpMatcher {
                 fuzzy = sig;
             }
         }
-        return duplicateMode ? new Walk(null, null, null) : new Walk(null, generic, fuzzy);
+        return new Walk(null, generic, fuzzy);
     }
 
     /** §4.2 for one candidate with the same layout. */
@@ -130,7 +130,7 @@ public final class TcpMatcher {
      * {@code flow} for IPv4 and the IPv4 header quirks otherwise. In duplicate mode a {@code *} or {@code 6:} new
      * sig is "otherwise", hence BUG-5 (identical {@code *} sigs with df/id quirks are not caught).
      */
-    private static int quirksComparedWith(TcpSignature sig, int subjectVersion) {
+    static int quirksComparedWith(TcpSignature sig, int subjectVersion) {
         int q = sig.quirks();
         if (sig.ipVersion() == TcpSignature.ANY) {
             q &= subjectVersion == 4 ? ~Quirk.FLOW.bit() : ~IPV4_HEADER_QUIRKS;

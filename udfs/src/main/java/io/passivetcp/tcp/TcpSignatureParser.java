@@ -64,14 +64,15 @@ public final class TcpSignatureParser {
      * p0f's {@code tcp_register_sig}: parses the sig, refuses it if an earlier specific sig of the same section
      * already accepts it exactly (spec §3.9, with BUG-5), and appends it.
      */
-    public static void register(List<TcpSignature> section, LineCursor c, Label label)
+    public static void register(List<TcpSignature> section, TcpDuplicateIndex specifics, LineCursor c, Label label)
             throws SignatureSyntaxException {
         TcpSignature sig = parse(c, label);
-        TcpSignature covering = TcpMatcher.findCovering(section, sig);
+        TcpSignature covering = specifics.findCovering(sig);
         if (covering != null) {
             throw c.error("Signature in line " + sig.line() + " is already covered by line " + covering.line() + ".");
         }
         section.add(sig);
+        specifics.add(sig);
     }
 
     private void parseVersion() throws SignatureSyntaxException {

@@ -50,6 +50,14 @@ class RotatedCaptureEnumeratorTest {
         assertEquals(List.of(""), names(file, NOW - 1_000 + SETTLE));
     }
 
+    @Test
+    void aFifoBesideTheCapturesIsSkippedAndIsNotTheNewest(@TempDir Path dir) throws Exception {
+        file(dir.resolve("c-1.pcap"), NOW - 30_000);
+        file(dir.resolve("c-2.pcap"), NOW - 20_000);
+        CaptureDiscoveryTest.mkfifo(dir.resolve("z-pipe.pcap"));
+        assertEquals(List.of("c-1.pcap"), names(dir, NOW));
+    }
+
     private static List<String> names(Path input, long now) throws Exception {
         RotatedCaptureEnumerator enumerator = new RotatedCaptureEnumerator(SETTLE, () -> now);
         org.apache.flink.core.fs.Path[] paths = {new org.apache.flink.core.fs.Path(input.toUri())};

@@ -3,12 +3,10 @@ package io.passivetcp.job.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -16,9 +14,11 @@ import org.apache.flink.configuration.BatchExecutionOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
@@ -26,6 +26,7 @@ import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.passivetcp.P0fConfig;
+import io.passivetcp.flink.CaptureStatistics;
 import io.passivetcp.flink.live.LiveCaptureSource;
 import io.passivetcp.job.sink.P0fTextSink;
 import io.passivetcp.job.tables.TableSinks;
@@ -33,8 +34,6 @@ import io.passivetcp.job.topology.FingerprintTopology;
 import io.passivetcp.job.topology.JobOptions;
 import io.passivetcp.live.CaptureSettings;
 import io.passivetcp.live.LiveCaptureException;
-import io.passivetcp.signature.SignatureDatabase;
-import io.passivetcp.signature.SignatureSyntaxException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,11 +45,30 @@ import picocli.CommandLine.Option;
                 + "on Apache Flink.")
 public final class PassiveTcpCommand implements Callable<Integer> {
 
-    /** The project's default database, bundled in the job jar. */
-    static final String SYSTEM_DATABASE = "/etc/p0f/p0f.fp";
+    /** Exit code: every input was read in full. */
+    static final int EXIT_OK = 0;
+    /** Exit code: the job failed, or a live capture could not start. */
+    static final int EXIT_JOB_FAILED = 1;
+    /** Exit code: a usage or input error, found before Flink starts. */
+    static final int EXIT_USAGE = 2;
+    /** Exit code: the run ended, but some inputs were skipped or not read in full. */
+    static final int EXIT_INPUTS_NOT_READ = 3;
+
+    /**
+     * The highest {@code -p} of the embedded run. Its MiniCluster has 2048 network buffers for the all-to-all
+     * exchanges: on the sample, 32 subtasks run in batch and streaming; 64 run in batch only, and a streaming job
+     * then restarts forever, and 256 fail on "Insufficient number of network buffers". A cluster sizes its own.
+     */
+    static final int MAX_EMBEDDED_PARALLELISM = 32;
 
     /** Checkpoint interval of STREAMING runs when neither the option nor Flink's configuration sets one. */
     static final long DEFAULT_CHECKPOINT_SECONDS = 30;
+
+    /**
+     * Managed memory of the embedded TaskManager: BATCH sorts the events for the text outputs and the tables in it,
+     * and Flink's local default (128 MB, shared by all slots) made them spill to disk.
+     */
+    static final int EMBEDDED_MANAGED_MEMORY_MB = 512;
 
     @Option(names = {"-r", "--read"}, paramLabel = "PATH",
             description = "Capture file or folder (recursive); any Flink filesystem path. Repeatable.")
@@ -105,9 +123,13 @@ public final class PassiveTcpCommand implements Callable<Integer> {
     boolean console;
 
     @Option(names = {"-f", "--fingerprints"}, paramLabel = "FILE",
-            description = "Signature database in p0f v3 syntax (default: p0f's own, " + SYSTEM_DATABASE + ", as "
-                    + "the p0f package installs it).")
+            description = "Signature database file in p0f v3 syntax (instead of --db).")
     String databaseFile;
+
+    @Option(names = "--db", paramLabel = "NAME|FILE",
+            description = "Signature database: passivetcp (the default; p0f's signatures plus current systems) or "
+                    + "p0f (p0f 3.09b's own), both bundled, or a file in p0f v3 syntax.")
+    String database;
 
     @Option(names = "--state-scope", paramLabel = "SCOPE", defaultValue = "global",
             description = "global: all inputs are one vantage point (default); capture: each capture on its own, "
@@ -156,6 +178,9 @@ public final class PassiveTcpCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress line on stderr.")
     boolean quiet;
 
+    @Option(names = "--verbose", description = "On a job failure, print the whole stack trace, not its one-line cause.")
+    boolean verbose;
+
     /** Why the request was refused, for the exception a cluster submission fails with. */
     private String usageError = "";
 
@@ -165,7 +190,7 @@ public final class PassiveTcpCommand implements Callable<Integer> {
 
     public static void main(String[] args) throws Exception {
         PassiveTcpCommand command = new PassiveTcpCommand();
-        CommandLine cli = new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = commandLine(command);
         if (embedded(StreamExecutionEnvironment.getExecutionEnvironment())) {
             System.exit(cli.execute(args));
         }
@@ -176,16 +201,47 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         Exception[] failure = new Exception[1];
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             failure[0] = e;
-            return 1;
+            return EXIT_JOB_FAILED;
         });
         int code = cli.execute(args);
         if (failure[0] != null) {
             throw failure[0];
         }
-        if (code != 0) {
+        if (code != EXIT_OK) {
             String parseError = usage.toString().lines().findFirst().orElse(""); // not the whole usage text
-            throw new IllegalArgumentException(("passivetcp: " + parseError + command.usageError).strip());
+            throw new IllegalArgumentException(parseError.isEmpty() ? "passivetcp: " + command.usageError : parseError);
         }
+    }
+
+    /**
+     * The command line with the embedded run's error handling: a usage error is one line and a hint, a job failure
+     * one line naming its cause (the stack trace with {@code --verbose}).
+     */
+    static CommandLine commandLine(PassiveTcpCommand command) {
+        CommandLine cli = new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("passivetcp: " + e.getMessage() + " (see passivetcp --help)");
+            return EXIT_USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (command.verbose) {
+                e.printStackTrace();
+            }
+            System.err.println("passivetcp: the job failed: " + rootCause(e)
+                    + (command.verbose ? "" : " (--verbose shows the stack trace)"));
+            return EXIT_JOB_FAILED;
+        });
+        return cli;
+    }
+
+    /** The innermost cause, which says what went wrong; Flink wraps it in several layers. */
+    static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst().orElse("");
+        return root.getClass().getSimpleName() + message;
     }
 
     /** True for the embedded MiniCluster of ./passivetcp; false under flink run, REST or application mode. */
@@ -199,26 +255,28 @@ public final class PassiveTcpCommand implements Callable<Integer> {
             return LiveCommands.listInterfaces();
         }
         JobOptions options;
+        StreamExecutionEnvironment env;
         try {
             options = options();
+            env = environment(options.batch(), parallelism, restoreSettings());
+            if (embedded(env)) {
+                checkEmbedded();
+            }
         } catch (UsageException e) {
             System.err.println("passivetcp: " + e.getMessage());
             usageError = e.getMessage();
-            return 2;
+            return EXIT_USAGE;
         } catch (LiveCaptureException e) {
             System.err.println("passivetcp: " + e.getMessage());
-            return 1;
+            return EXIT_JOB_FAILED;
         }
-        Configuration restore = new Configuration();
-        if (fromSavepoint != null) {
-            restore.set(StateRecoveryOptions.SAVEPOINT_PATH, fromSavepoint);
-        }
-        StreamExecutionEnvironment env = environment(options.batch(), parallelism, restore);
         if (!options.batch()) {
             // flows, hosts, the database and input positions survive failures; table files commit at checkpoints
             enableCheckpointing(env);
         }
+        CaptureStatistics.reset(); // before the dataflow is built: a BATCH run lists its captures then
         boolean printConsole = console || (logFile == null && logDir == null && outDir == null);
+        System.err.println("passivetcp: " + options.databaseName());
         FingerprintTopology.Observations observations = FingerprintTopology.observations(env, options);
         if (printConsole || logFile != null || logDir != null) {
             FingerprintTopology.ordered(observations, options)
@@ -229,7 +287,7 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         if (outDir != null) {
             TableSinks.attach(observations, outDir, options.databaseVersion());
         }
-        // the progress line reads this JVM's reader counters: on a cluster they are on the TaskManagers
+        // the progress line and the exit code read this JVM's counters: on a cluster they are on the TaskManagers
         Progress progress = quiet || options.live() != null || !embedded(env) ? null : Progress.start(inputs);
         if (options.live() != null) {
             LiveCommands.stopOnInterrupt(options.live());
@@ -248,7 +306,53 @@ public final class PassiveTcpCommand implements Callable<Integer> {
                 progress.stop();
             }
         }
-        return 0;
+        return options.live() == null && embedded(env) ? inputsSummary() : EXIT_OK;
+    }
+
+    /**
+     * {@link #EXIT_OK} when every input was read in full; else one line with the counts and the first paths, and
+     * {@link #EXIT_INPUTS_NOT_READ}.
+     */
+    static int inputsSummary() {
+        long unread = CaptureStatistics.unread();
+        if (unread == 0) {
+            return EXIT_OK;
+        }
+        List<String> first = CaptureStatistics.firstUnread();
+        System.err.printf(Locale.ROOT, "passivetcp: %d input(s) not read in full: %d skipped, %d not a capture, "
+                        + "%d failed: %s%s%n", unread, CaptureStatistics.ENTRIES_SKIPPED.sum(),
+                CaptureStatistics.CAPTURES_SKIPPED.sum(), CaptureStatistics.CAPTURES_FAILED.sum(),
+                String.join(", ", first), unread > first.size() ? ", ..." : "");
+        return EXIT_INPUTS_NOT_READ;
+    }
+
+    /** A savepoint to resume from, when given. */
+    private Configuration restoreSettings() {
+        Configuration restore = new Configuration();
+        if (fromSavepoint != null) {
+            restore.set(StateRecoveryOptions.SAVEPOINT_PATH, fromSavepoint);
+        }
+        return restore;
+    }
+
+    /**
+     * What holds only for the embedded run: its MiniCluster supports so many subtasks, and the outputs are written
+     * on this machine (on a cluster the TaskManagers write them, and check them there).
+     */
+    private void checkEmbedded() throws UsageException {
+        if (parallelism != null && parallelism > MAX_EMBEDDED_PARALLELISM) {
+            throw new UsageException("-p wants 1-" + MAX_EMBEDDED_PARALLELISM + " subtasks in the embedded run; got "
+                    + parallelism + " (on a cluster, Flink's own limits apply)");
+        }
+        if (logFile != null) {
+            OutputPaths.checkLogFile("-o", logFile);
+        }
+        if (logDir != null) {
+            OutputPaths.checkFolder("--log-dir", logDir);
+        }
+        if (outDir != null) {
+            OutputPaths.checkFolder("--out", outDir);
+        }
     }
 
     /** Validates the request before any Flink work: inputs exist, the database parses, numbers are in range. */
@@ -260,18 +364,18 @@ public final class PassiveTcpCommand implements Callable<Integer> {
             throw new UsageException("--bpf, --promisc, -c and --capture-seconds are for a live capture (-i)");
         }
         for (String input : inputs) {
-            Path p = new Path(input);
-            if (!p.getFileSystem().exists(p)) {
+            if (!exists("-r", input)) {
                 throw new UsageException("no such capture file or folder: " + input);
             }
         }
-        String name = databaseFile == null ? SYSTEM_DATABASE : databaseFile;
-        String text = databaseText();
-        try {
-            SignatureDatabase.parse(name, text);
-        } catch (SignatureSyntaxException e) {
-            throw new UsageException("bad signature database: " + e.getMessage());
+        if (parallelism != null && parallelism < 1) {
+            throw new UsageException("-p wants a number of subtasks >= 1; got " + parallelism);
         }
+        if (fromSavepoint != null && !isSavepoint(fromSavepoint)) {
+            throw new UsageException("--from-savepoint " + fromSavepoint + ": no savepoint or retained checkpoint "
+                    + "there (no such path, or no _metadata in it)");
+        }
+        DatabaseChoice db = DatabaseChoice.resolve(database, databaseFile);
         long[] limits = parseTimeouts();
         if (checkpointSeconds != null && checkpointSeconds < 1) {
             throw new UsageException("--checkpoint-interval wants a number of seconds >= 1");
@@ -290,9 +394,9 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         // state expires in inputs that do not end; --follow also watches the database (a live capture ends by
         // stopping its source, which a watch would outlive)
         boolean endless = follow || (live != null && packetLimit == 0 && secondsLimit == 0);
-        return new JobOptions(inputs, name, text, stateScope == StateScope.capture, batch, limits[0], limits[1],
-                endless ? Duration.ofSeconds(scanSeconds) : null, Duration.ofSeconds(settleSeconds),
-                follow ? databaseFile : null, live);
+        return new JobOptions(inputs, db.summary(), db.text(), stateScope == StateScope.capture, batch, limits[0],
+                limits[1], endless ? Duration.ofSeconds(scanSeconds) : null, Duration.ofSeconds(settleSeconds),
+                follow ? db.file() : null, live);
     }
 
     /** Checks the live-capture options, and opens each interface once so that errors show before Flink starts. */
@@ -314,19 +418,31 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         return new LiveCaptureSource(interfaces, settings, packetLimit, secondsLimit);
     }
 
-    private String databaseText() throws IOException, UsageException {
-        if (databaseFile != null) {
-            if (!Files.isRegularFile(Paths.get(databaseFile))) {
-                throw new UsageException("no such signature database: " + databaseFile);
-            }
-            return Files.readString(Paths.get(databaseFile), StandardCharsets.UTF_8);
+    /** Whether a Flink path exists; an empty or malformed one, or an unknown filesystem, is a usage error. */
+    private static boolean exists(String option, String value) throws UsageException {
+        if (value.isBlank()) {
+            throw new UsageException(option + " wants a path; got an empty one");
         }
-        // p0f's database is third-party data (LGPL): we use the installed one rather than ship a copy
-        if (!Files.isRegularFile(Paths.get(SYSTEM_DATABASE))) {
-            throw new UsageException("no signature database: install p0f (apt-get install p0f puts its database at "
-                    + SYSTEM_DATABASE + ") or give one with -f FILE");
+        try {
+            Path p = new Path(value);
+            return p.getFileSystem().exists(p);
+        } catch (IllegalArgumentException | IOException e) {
+            throw new UsageException(option + " " + value + ": " + rootCause(e));
         }
-        return Files.readString(Paths.get(SYSTEM_DATABASE), StandardCharsets.UTF_8);
+    }
+
+    /** A savepoint or retained checkpoint: its {@code _metadata} file, or a folder holding one. */
+    private static boolean isSavepoint(String value) throws UsageException {
+        if (!exists("--from-savepoint", value)) {
+            return false;
+        }
+        try {
+            Path p = new Path(value);
+            FileSystem fs = p.getFileSystem();
+            return !fs.getFileStatus(p).isDir() || fs.exists(new Path(p, "_metadata"));
+        } catch (IOException e) {
+            throw new UsageException("--from-savepoint " + value + ": " + rootCause(e));
+        }
     }
 
     /** p0f's {@code -t conn_max_age,host_idle_limit} with p0f's accepted ranges (spec §8.4). */
@@ -388,6 +504,15 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         conf.set(RestOptions.BIND_PORT, "0");
         if (parallelism != null) {
             conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        }
+        // Embedded, BATCH stages that read the same finished input (the text outputs' ordering, the tables) run side
+        // by side only when there are slots beyond the parallelism; a cluster's TaskManagers keep their own setting.
+        int p = parallelism != null ? parallelism : Runtime.getRuntime().availableProcessors();
+        if (!conf.contains(TaskManagerOptions.NUM_TASK_SLOTS)) {
+            conf.set(TaskManagerOptions.NUM_TASK_SLOTS, 2 * p);
+        }
+        if (!conf.contains(TaskManagerOptions.MANAGED_MEMORY_SIZE)) {
+            conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(EMBEDDED_MANAGED_MEMORY_MB));
         }
         return StreamExecutionEnvironment.getExecutionEnvironment(conf);
     }

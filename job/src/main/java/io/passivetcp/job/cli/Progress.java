@@ -1,14 +1,15 @@
 package io.passivetcp.job.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 import org.apache.flink.core.fs.FileStatus;
-import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 
+import io.passivetcp.flink.CaptureDiscovery;
 import io.passivetcp.flink.CaptureStatistics;
 
 /**
@@ -33,32 +34,18 @@ final class Progress implements Runnable {
         this.thread.setDaemon(true);
     }
 
-    static Progress start(List<String> inputs) throws IOException {
-        long[] totals = new long[2];
-        for (String input : inputs) {
-            Path p = new Path(input);
-            count(p.getFileSystem(), p.getFileSystem().getFileStatus(p), totals);
+    /** Counts the captures the run's FileSource will find, reporting nothing (its own discovery reports). */
+    static Progress start(List<String> inputs) {
+        long files = 0;
+        long bytes = 0;
+        Path[] roots = inputs.stream().map(Path::new).toArray(Path[]::new);
+        for (FileStatus capture : CaptureDiscovery.silent().captures(roots)) {
+            files++;
+            bytes += capture.getLen();
         }
-        CaptureStatistics.reset();
-        Progress progress = new Progress(totals[0], totals[1]);
+        Progress progress = new Progress(files, bytes);
         progress.thread.start();
         return progress;
-    }
-
-    /** Counts the files FileSource will list: recursive, hidden files ('.' or '_') left out. */
-    private static void count(FileSystem fs, FileStatus status, long[] totals) throws IOException {
-        String name = status.getPath().getName();
-        if (name.startsWith(".") || name.startsWith("_")) {
-            return;
-        }
-        if (status.isDir()) {
-            for (FileStatus child : fs.listStatus(status.getPath())) {
-                count(fs, child, totals);
-            }
-        } else {
-            totals[0]++;
-            totals[1] += status.getLen();
-        }
     }
 
     @Override
@@ -80,6 +67,23 @@ final class Progress implements Runnable {
         running = false;
         thread.interrupt();
         err.println("\r" + line());
+        err.println(timing());
+    }
+
+    /**
+     * Where the run's time went: start-up (JVM start to the first capture opened: Flink, the job, and for a global
+     * scope the captures' hosts) and the steady-state packet rate from there to the last capture finished.
+     */
+    String timing() {
+        long jvmStartMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
+        long reading = CaptureStatistics.readingNanos();
+        OptionalLong firstOpened = CaptureStatistics.firstOpenedNanos();
+        double sinceJvmStart = (System.currentTimeMillis() - jvmStartMillis) / 1e3;
+        double startup = firstOpened.isEmpty() ? Double.NaN
+                : sinceJvmStart - (System.nanoTime() - firstOpened.getAsLong()) / 1e9;
+        long packets = CaptureStatistics.PACKETS_READ.sum();
+        return String.format(Locale.ROOT, "start-up %.2f s | reading %.2f s | %d packets, %.0f/s steady", startup,
+                reading / 1e9, packets, reading == 0 ? 0.0 : packets / (reading / 1e9));
     }
 
     String line() {
@@ -91,10 +95,10 @@ final class Progress implements Runnable {
         double rate = bytes / seconds;
         String eta = bytes == 0 || bytes >= totalBytes ? "-" : duration((totalBytes - bytes) / rate);
         return String.format(Locale.ROOT,
-                "files %d/%d (%d not captures, %d failed) | %.1f/%.1f MB | %d packets, %.0f/s | %d TCP packets"
+                "files %d/%d (%d not captures, %d failed, %d other entries skipped) | %.1f/%.1f MB | %d packets, %.0f/s | %d TCP packets"
                         + " p0f would lose | ETA %s   ",
                 files, totalFiles, CaptureStatistics.CAPTURES_SKIPPED.sum(), CaptureStatistics.CAPTURES_FAILED.sum(),
-                bytes / 1e6, totalBytes / 1e6, packets, packets / seconds, CaptureStatistics.PACKETS_BEYOND_P0F.sum(),
+                CaptureStatistics.ENTRIES_SKIPPED.sum(), bytes / 1e6, totalBytes / 1e6, packets, packets / seconds, CaptureStatistics.PACKETS_BEYOND_P0F.sum(),
                 eta);
     }
 

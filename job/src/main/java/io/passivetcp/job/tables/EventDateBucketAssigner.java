@@ -10,9 +10,9 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.
 import io.passivetcp.Observation;
 
 /**
- * Hive-style partitions by the event's own date, UTC: {@code date=YYYY-MM-DD}. Event time, not processing time
- * (Flink's {@code DateTimeBucketAssigner}), so that an archive from 2019 lands in 2019's partitions.
- * Used by the {@link FileSink}s of {@link TableSinks}.
+ * The bucket of a row: its table's folder, then a Hive-style partition by the event's own date, UTC:
+ * {@code syn/date=YYYY-MM-DD}. Event time, not processing time (Flink's {@code DateTimeBucketAssigner}), so that an
+ * archive from 2019 lands in 2019's partitions. Used by the {@link FileSink} of {@link TableSinks}.
  */
 public final class EventDateBucketAssigner implements BucketAssigner<Observation, String> {
     private static final long serialVersionUID = 1L;
@@ -20,7 +20,21 @@ public final class EventDateBucketAssigner implements BucketAssigner<Observation
 
     @Override
     public String getBucketId(Observation o, Context context) {
-        return partition(o.loggedMicros());
+        return bucket(o);
+    }
+
+    /**
+     * The bucket as a number, table and UTC day: a fixed-length key, which BATCH sorts by its bytes alone
+     * ({@code FixedLengthByteKeyComparator}) rather than by deserializing a string key for every comparison.
+     */
+    public static long bucketKey(Observation o) {
+        return (long) Table.of(o.module).ordinal() << 40 | (Math.floorDiv(o.loggedMicros(), MICROS_PER_DAY)
+                & ((1L << 40) - 1));
+    }
+
+    /** {@code <table folder>/date=YYYY-MM-DD} of an observation. */
+    public static String bucket(Observation o) {
+        return Table.of(o.module).folder() + "/" + partition(o.loggedMicros());
     }
 
     /** {@code date=YYYY-MM-DD} of a time in microseconds since the epoch, UTC. */

@@ -20,38 +20,31 @@ import io.passivetcp.tls.TlsTracker;
  * Column names are part of the schema's contract: add columns, never rename them.
  */
 public enum Table {
-    SYN("syn", true, "syn", "sendsyn probe"),
-    SYN_ACK("syn_ack", true, "syn+ack", "sendsyn response"),
-    MTU("mtu", true, "mtu"),
-    UPTIME("uptime", false, "uptime"),
-    HTTP_REQUEST("http_request", true, "http request"),
-    HTTP_RESPONSE("http_response", true, "http response"),
-    HOST_CHANGE("host_change", false, "host change"),
-    IP_SHARING("ip_sharing", false, "ip sharing"),
-    TLS("tls", true, TlsTracker.MODULE),
-    CONNECTIONS("connections", true, Observation.CONNECTION);
+    SYN("syn", "syn", "sendsyn probe"),
+    SYN_ACK("syn_ack", "syn+ack", "sendsyn response"),
+    MTU("mtu", "mtu"),
+    UPTIME("uptime", "uptime"),
+    HTTP_REQUEST("http_request", "http request"),
+    HTTP_RESPONSE("http_response", "http response"),
+    HOST_CHANGE("host_change", "host change"),
+    IP_SHARING("ip_sharing", "ip sharing"),
+    TLS("tls", TlsTracker.MODULE),
+    CONNECTIONS("connections", Observation.CONNECTION);
 
     /** Version of the schemas (the {@code v1} of their namespace); bumped on any incompatible change. */
     public static final int SCHEMA_VERSION = 1;
 
     private final String folder;
-    private final boolean fromFlows;
     private final Set<String> modules;
 
-    Table(String folder, boolean fromFlows, String... modules) {
+    Table(String folder, String... modules) {
         this.folder = folder;
-        this.fromFlows = fromFlows;
         this.modules = Set.of(modules);
     }
 
     /** The table's folder under the output directory, e.g. {@code syn_ack}. */
     public String folder() {
         return folder;
-    }
-
-    /** Its events come from the flow function (else from the host function). */
-    boolean fromFlows() {
-        return fromFlows;
     }
 
     /** Whether an observation with this {@code mod=} value is a row of this table. */

@@ -1,12 +1,12 @@
 package io.passivetcp.job.tables;
 
-import org.apache.flink.api.common.functions.FilterFunction;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.core.fs.Path;
-import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
 import org.apache.flink.util.Collector;
 
 import io.passivetcp.Observation;
@@ -14,8 +14,9 @@ import io.passivetcp.flink.RecordTypeInfo;
 import io.passivetcp.job.topology.FingerprintTopology;
 
 /**
- * {@code --out DIR}: one Flink {@link FileSink} per {@link Table}, writing {@code DIR/<table>/date=YYYY-MM-DD/
- * part-<uuid>-<n>.parquet}; the rows of one date go through one subtask ({@link ByPartition}).
+ * {@code --out DIR}: one Flink {@link FileSink} for all {@link Table}s, writing {@code DIR/<table>/date=YYYY-MM-DD/
+ * part-<uuid>-<n>.parquet}; the rows of one table and date go through one subtask ({@link ByPartition}). One sink
+ * rather than one per table: ten sinks with their shuffles were a third of a short run's start-up.
  *
  * <p>Bulk formats roll on checkpoints only: in BATCH the files are complete when the job ends; in STREAMING they
  * are committed, exactly once, by each checkpoint (and at the end of a bounded input), so the CLI turns on
@@ -24,27 +25,24 @@ import io.passivetcp.job.topology.FingerprintTopology;
 public final class TableSinks {
     private TableSinks() {}
 
-    /** Adds the table sinks for the job's observations. */
+    /** Adds the table sink for the job's observations: one sink, whose buckets are the tables' partitions. */
     public static void attach(FingerprintTopology.Observations observations, String outDir, String dbVersion) {
-        for (Table table : Table.values()) {
-            DataStream<Observation> source = table == Table.CONNECTIONS ? observations.connections()
-                    : table.fromFlows() ? observations.flowEvents() : observations.hostEvents();
-            source.filter(new TableFilter(table))
-                    .name("rows of " + table.folder())
-                    .keyBy(o -> EventDateBucketAssigner.partition(o.loggedMicros()), Types.STRING)
-                    .process(new ByPartition(), RecordTypeInfo.OBSERVATION)
-                    .name("partitions of " + table.folder())
-                    .sinkTo(sink(table, outDir, dbVersion))
-                    .name("table " + table.folder());
-        }
+        boolean batch = observations.events().getExecutionEnvironment().getConfiguration()
+                .get(ExecutionOptions.RUNTIME_MODE) == RuntimeExecutionMode.BATCH;
+        observations.events().union(observations.connections())
+                .keyBy(EventDateBucketAssigner::bucketKey, Types.LONG)
+                .process(new ByPartition(), RecordTypeInfo.OBSERVATION)
+                .name("table partitions")
+                .sinkTo(sink(outDir, dbVersion, batch))
+                .name("tables");
     }
 
-    /** The sink of one table. */
-    public static FileSink<Observation> sink(Table table, String outDir, String dbVersion) {
-        return FileSink.forBulkFormat(new Path(outDir, table.folder()), new TableWriterFactory(table, dbVersion))
+    /** The sink of every table, each in its folder under {@code outDir}. */
+    public static FileSink<Observation> sink(String outDir, String dbVersion, boolean batch) {
+        return FileSink.forBulkFormat(new Path(outDir), new TableWriterFactory(dbVersion))
                 .withBucketAssigner(new EventDateBucketAssigner())
-                .withRollingPolicy(new PartitionRollingPolicy())
-                .withBucketCheckInterval(PartitionRollingPolicy.CHECK_INTERVAL_MILLIS)
+                .withRollingPolicy(new PartitionRollingPolicy(batch))
+                .withBucketCheckInterval(PartitionRollingPolicy.checkIntervalMillis(batch))
                 .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".parquet")
                         .build())
                 .build();
@@ -56,27 +54,12 @@ public final class TableSinks {
      * the files of the finished ones: an archive of many days does not hold a file open per day, table and
      * subtask. In STREAMING it keeps a checkpoint to one file per active date and table.
      */
-    static final class ByPartition extends KeyedProcessFunction<String, Observation, Observation> {
+    static final class ByPartition extends KeyedProcessFunction<Long, Observation, Observation> {
         private static final long serialVersionUID = 1L;
 
         @Override
         public void processElement(Observation o, Context ctx, Collector<Observation> out) {
             out.collect(o);
-        }
-    }
-
-    /** Keeps the observations of one table. */
-    static final class TableFilter implements FilterFunction<Observation> {
-        private static final long serialVersionUID = 1L;
-        private final Table table;
-
-        TableFilter(Table table) {
-            this.table = table;
-        }
-
-        @Override
-        public boolean filter(Observation o) {
-            return table.accepts(o.module);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.passivetcp.job.tables;
 
 import java.io.IOException;
+import java.util.EnumMap;
 import java.util.Map;
 
 import org.apache.avro.Schema;
@@ -9,6 +10,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.api.common.serialization.BulkWriter;
 import org.apache.flink.core.fs.FSDataOutputStream;
 import org.apache.flink.formats.parquet.ParquetWriterFactory;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.avro.AvroWriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -16,10 +18,11 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import io.passivetcp.Observation;
 
 /**
- * Parquet part files of one table: flink-parquet's {@link ParquetWriterFactory} over parquet-avro's
- * {@link AvroParquetWriter} with the table's explicit schema ({@link GenericRecord}s, no reflection), ZSTD, and
- * row groups of 16 MB and pages of 64 KB. Observations become rows inside the writer, so no Avro record ever
- * crosses operators (and no Avro type information is needed).
+ * Parquet part files of every table: flink-parquet's {@link ParquetWriterFactory} over parquet-avro's
+ * {@link AvroParquetWriter} with each table's explicit schema ({@link GenericRecord}s, no reflection), ZSTD, and
+ * row groups of 16 MB and pages of 64 KB. A part file belongs to one bucket and so to one table
+ * ({@link EventDateBucketAssigner}); its writer takes the table of its first row. Observations become rows inside
+ * the writer, so no Avro record ever crosses operators (and no Avro type information is needed).
  */
 public final class TableWriterFactory implements BulkWriter.Factory<Observation> {
     private static final long serialVersionUID = 1L;
@@ -36,49 +39,63 @@ public final class TableWriterFactory implements BulkWriter.Factory<Observation>
      */
     public static final int PAGE_BYTES = 64 * 1024;
 
-    private final Table table;
-    private final ParquetWriterFactory<GenericRecord> parquet;
-    private transient Schema schema;
+    private final Map<Table, ParquetWriterFactory<GenericRecord>> parquet = new EnumMap<>(Table.class);
+    private transient Map<Table, Schema> schemas;
 
-    public TableWriterFactory(Table table, String dbVersion) {
-        this.table = table;
-        String schemaText = table.schemaText();
-        Map<String, String> metadata = Map.of(
-                "passivetcp.table", table.folder(),
-                "passivetcp.schema_version", Integer.toString(Table.SCHEMA_VERSION),
-                "passivetcp.db_version", dbVersion);
-        this.parquet = new ParquetWriterFactory<>(out -> AvroParquetWriter.<GenericRecord>builder(out)
-                .withSchema(new Schema.Parser().parse(schemaText))
-                .withDataModel(GenericData.get())
-                .config(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, "false")
-                .withCompressionCodec(CompressionCodecName.ZSTD)
-                .withRowGroupSize(ROW_GROUP_BYTES)
-                .withPageSize(PAGE_BYTES)
-                .withExtraMetaData(metadata)
-                .build());
+    public TableWriterFactory(String dbVersion) {
+        for (Table table : Table.values()) {
+            String schemaText = table.schemaText();
+            Map<String, String> metadata = Map.of(
+                    "passivetcp.table", table.folder(),
+                    "passivetcp.schema_version", Integer.toString(Table.SCHEMA_VERSION),
+                    "passivetcp.db_version", dbVersion);
+            // a Hadoop configuration without its default resources: parsing core-default.xml again for every part
+            // file was most of the table writers' time
+            parquet.put(table, new ParquetWriterFactory<>(out -> AvroParquetWriter.<GenericRecord>builder(out)
+                    .withConf(new Configuration(false))
+                    .withSchema(new Schema.Parser().parse(schemaText))
+                    .withDataModel(GenericData.get())
+                    .config(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, "false")
+                    .withCompressionCodec(CompressionCodecName.ZSTD)
+                    .withRowGroupSize(ROW_GROUP_BYTES)
+                    .withPageSize(PAGE_BYTES)
+                    .withExtraMetaData(metadata)
+                    .build()));
+        }
     }
 
     @Override
-    public BulkWriter<Observation> create(FSDataOutputStream out) throws IOException {
-        if (schema == null) {
-            schema = table.schema();
+    public BulkWriter<Observation> create(FSDataOutputStream out) {
+        if (schemas == null) {
+            schemas = new EnumMap<>(Table.class);
         }
-        BulkWriter<GenericRecord> rows = parquet.create(out);
-        Schema s = schema;
         return new BulkWriter<>() {
+            private Table table;
+            private Schema schema;
+            private BulkWriter<GenericRecord> rows;
+
             @Override
             public void addElement(Observation o) throws IOException {
-                rows.addElement(table.toRecord(o, s));
+                if (rows == null) {
+                    table = Table.of(o.module);
+                    schema = schemas.computeIfAbsent(table, Table::schema);
+                    rows = parquet.get(table).create(out);
+                }
+                rows.addElement(table.toRecord(o, schema));
             }
 
             @Override
             public void flush() throws IOException {
-                rows.flush();
+                if (rows != null) {
+                    rows.flush();
+                }
             }
 
             @Override
             public void finish() throws IOException {
-                rows.finish();
+                if (rows != null) {
+                    rows.finish();
+                }
             }
         };
     }

@@ -1,6 +1,9 @@
 package io.passivetcp.job.topology;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -13,7 +16,12 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import io.passivetcp.AnalysisUnits;
+import io.passivetcp.CaptureMerge;
 import io.passivetcp.Observation;
+import io.passivetcp.flink.AnalysisUnit;
+import io.passivetcp.flink.CaptureFileEnumerator;
+import io.passivetcp.flink.CaptureFiles;
 import io.passivetcp.flink.CaptureWatermarks;
 import io.passivetcp.flink.DatabaseWatcher;
 import io.passivetcp.flink.FlowFunction;
@@ -26,6 +34,7 @@ import io.passivetcp.flink.PcapFormat;
 import io.passivetcp.flink.RecordTypeInfo;
 import io.passivetcp.flink.RotatedCaptureEnumerator;
 import io.passivetcp.flink.StateDescriptors;
+import io.passivetcp.flink.UnitAnalysisFunction;
 import io.passivetcp.flink.live.LiveCaptureSource;
 import io.passivetcp.packet.TcpPacket;
 
@@ -49,25 +58,29 @@ public final class FingerprintTopology {
     static final Duration CAPTURE_DISORDER = Duration.ofSeconds(2);
 
     /**
-     * What the dataflow produces, unordered: the flow function's events (syn, syn+ack, mtu, http, sendsyn), the host
-     * function's (uptime, host change, ip sharing), and the connection summaries, which are not p0f events.
+     * What the dataflow produces, unordered: the p0f events (syn, syn+ack, mtu, http, sendsyn, uptime, host change,
+     * ip sharing) with the TLS client fingerprints, and the connection summaries, which are not p0f events.
      */
-    public record Observations(DataStream<Observation> flowEvents, DataStream<Observation> hostEvents,
-            DataStream<Observation> connections) {
-        /** All p0f events, unordered. */
-        public DataStream<Observation> events() {
-            return flowEvents.union(hostEvents);
-        }
-    }
+    public record Observations(DataStream<Observation> events, DataStream<Observation> connections) {}
 
     /** Builds the dataflow on {@code env} and returns the ordered observations. */
     public static DataStream<Observation> build(StreamExecutionEnvironment env, JobOptions options) {
         return ordered(observations(env, options), options);
     }
 
-    /** Puts the events into p0f's output order, on one subtask (what the text outputs need). */
+    /**
+     * Puts the events into p0f's output order, on one subtask (what the text outputs need). In BATCH each event is
+     * first stamped with its own packet time, so that the ordering function, which Flink hands the events sorted
+     * by that time, holds only one millisecond of them at a time.
+     */
     public static DataStream<Observation> ordered(Observations observations, JobOptions options) {
-        return observations.events()
+        DataStream<Observation> events = observations.events();
+        if (options.batch()) {
+            events = events.assignTimestampsAndWatermarks(WatermarkStrategy.<Observation>noWatermarks()
+                    .withTimestampAssigner((o, previous) -> Math.floorDiv(o.orderMicros, 1000)))
+                    .name("packet times");
+        }
+        return events
                 .keyBy(o -> (byte) 0, Types.BYTE)
                 .process(new ObservationOrderFunction(options.batch()), RecordTypeInfo.OBSERVATION)
                 .name("output order")
@@ -76,6 +89,55 @@ public final class FingerprintTopology {
 
     /** Builds the dataflow on {@code env}, up to the unordered observations. */
     public static Observations observations(StreamExecutionEnvironment env, JobOptions options) {
+        if (!options.batch() || options.live() != null || options.follow() != null) {
+            return partitioned(env, options);
+        }
+        AnalysisUnits.Plan plan = analysisPlan(options);
+        if (plan.units().isEmpty()) {
+            return partitioned(env, options);
+        }
+        Observations units = analysedInUnits(env, options, plan.units());
+        if (plan.partitioned().isEmpty()) {
+            return units;
+        }
+        Observations rest = partitioned(env, options.withInputs(plan.partitioned()));
+        return new Observations(units.events().union(rest.events()), units.connections().union(rest.connections()));
+    }
+
+    /**
+     * How a BATCH run over capture files is analysed: in units, each capture on its own under
+     * {@code --state-scope capture}, otherwise the captures that share hosts together ({@link AnalysisUnits}).
+     */
+    static AnalysisUnits.Plan analysisPlan(JobOptions options) {
+        try {
+            List<String> captures = CaptureFiles.list(options.inputs());
+            if (options.perCaptureState() || captures.size() == 1) {
+                return new AnalysisUnits.Plan(captures.stream()
+                        .map(c -> List.of(new CaptureMerge.Input(c, Long.MIN_VALUE))).toList(), List.of());
+            }
+            return AnalysisUnits.of(captures, CaptureFiles.SILENT, Runtime.getRuntime().availableProcessors());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the captures: " + e.getMessage(), e);
+        }
+    }
+
+    /** Each unit analysed whole where it is received: only observations leave the analysis. */
+    private static Observations analysedInUnits(StreamExecutionEnvironment env, JobOptions options,
+            List<List<CaptureMerge.Input>> units) {
+        SingleOutputStreamOperator<Observation> events = env
+                .fromData(units.stream().map(AnalysisUnit::new).toList(), TypeInformation.of(AnalysisUnit.class))
+                .name("analysis units")
+                .setParallelism(1)
+                .rebalance()
+                .process(new UnitAnalysisFunction(options.databaseName(), options.databaseText(),
+                        options.connMaxAgeSeconds(), options.hostIdleLimitMinutes(),
+                        units.size() < env.getParallelism()), RecordTypeInfo.OBSERVATION)
+                .name("analysis");
+        return new Observations(events, events.getSideOutput(FlowFunction.CONNECTIONS));
+    }
+
+    /** Packets keyed by connection into the flow function, whose host facts are keyed by host. */
+    public static Observations partitioned(StreamExecutionEnvironment env, JobOptions options) {
         SingleOutputStreamOperator<TcpPacket> packets = options.live() != null
                 ? env.fromSource(options.live(), LiveCaptureSource.watermarks(CAPTURE_DISORDER), "live capture",
                         RecordTypeInfo.TCP_PACKET)
@@ -104,7 +166,7 @@ public final class FingerprintTopology {
                         RecordTypeInfo.OBSERVATION)
                 .name("hosts");
 
-        return new Observations(flows, hosts, flows.getSideOutput(FlowFunction.CONNECTIONS));
+        return new Observations(flows.union(hosts), flows.getSideOutput(FlowFunction.CONNECTIONS));
     }
 
     /**
@@ -121,8 +183,9 @@ public final class FingerprintTopology {
     }
 
     /**
-     * The capture files; with {@code --follow}, also each capture that appears later, once tcpdump's rotation has
-     * closed it, oldest first.
+     * The capture files, skipping with one line each what an archive holds beside them (FIFOs, dangling links, link
+     * loops, unreadable entries); with {@code --follow}, also each capture that appears later, once tcpdump's
+     * rotation has closed it, oldest first.
      */
     private static FileSource<TcpPacket> captures(JobOptions options) {
         Path[] inputs = options.inputs().stream().map(Path::new).toArray(Path[]::new);
@@ -131,6 +194,8 @@ public final class FingerprintTopology {
             builder.setSplitAssigner(OldestFirstSplitAssigner.provider());
             builder.monitorContinuously(options.follow());
             builder.setFileEnumerator(RotatedCaptureEnumerator.provider(options.settle().toMillis()));
+        } else {
+            builder.setFileEnumerator(CaptureFileEnumerator.provider());
         }
         return builder.build();
     }

@@ -21,8 +21,8 @@ import io.passivetcp.signature.SignatureSyntaxException;
  * @param follow {@code --follow}, or an endless {@code -i}: how often the inputs are scanned for new captures
  *     (files) and the database file for changes; null when the inputs are read once
  * @param settle {@code --follow}: how long the newest capture of a folder must stay unchanged before it is read
- * @param watchedDatabase {@code -f} with {@code --follow}: the database file whose changes are applied while the job
- *     runs; null when the database is read once
+ * @param watchedDatabase {@code -f} or {@code --db FILE} with {@code --follow}: the database file whose changes are
+ *     applied while the job runs; null when the database is read once (a bundled one always is)
  * @param live the interfaces to capture ({@code -i}) instead of files, or null
  */
 public record JobOptions(
@@ -43,6 +43,12 @@ public record JobOptions(
             boolean batch, long connMaxAgeSeconds, long hostIdleLimitMinutes) {
         this(inputs, databaseName, databaseText, perCaptureState, batch, connMaxAgeSeconds, hostIdleLimitMinutes,
                 null, null, null, null);
+    }
+
+    /** The same run over other inputs. */
+    public JobOptions withInputs(List<String> otherInputs) {
+        return new JobOptions(otherInputs, databaseName, databaseText, perCaptureState, batch, connMaxAgeSeconds,
+                hostIdleLimitMinutes, follow, settle, watchedDatabase, live);
     }
 
     /**

@@ -16,12 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.passivetcp.job.PassiveTcpProcess;
+import io.passivetcp.job.topology.JobOptions;
 import io.passivetcp.testutils.Root;
 import picocli.CommandLine;
 
 /**
  * Requests that cannot run are refused before any Flink work, with one clear line and exit code 2 (a usage error)
- * or 1 (an interface that cannot be captured).
+ * or 1 (an interface that cannot be captured); never with a stack trace or the whole usage text.
  */
 class PassiveTcpCommandTest {
     @TempDir
@@ -47,6 +48,88 @@ class PassiveTcpCommandTest {
     @Test
     void timeoutsOutOfP0fsRangeAreRefused() throws Exception {
         assertUsageError("-t wants", "-r", emptyCapture(), "-t", "0,120");
+    }
+
+    @Test
+    void timeoutsAtP0fsLimitsAreAccepted() throws Exception {
+        JobOptions options = options("-r", emptyCapture(), "-t", "1000000,1000000");
+        assertEquals(1_000_000, options.connMaxAgeSeconds());
+        assertEquals(1_000_000, options.hostIdleLimitMinutes());
+        assertEquals(1, options("-r", emptyCapture(), "-t", "1,1").connMaxAgeSeconds());
+    }
+
+    @Test
+    void timeoutsBeyondP0fsLimitsAreOneLine() throws Exception {
+        for (String t : new String[] {"1000001,120", "30,1000001", "30,0", "-1,120", "30,120,5", "x"}) {
+            assertOneLineUsageError("passivetcp: -t wants CONN_SECONDS,HOST_MINUTES, each 1-1000000; got '" + t + "'",
+                    "-r", emptyCapture(), "-t", t);
+        }
+    }
+
+    @Test
+    void parallelismOutOfRangeIsOneLine() throws Exception {
+        assertOneLineUsageError("passivetcp: -p wants a number of subtasks >= 1; got 0", "-r", emptyCapture(),
+                "-p", "0");
+        assertOneLineUsageError("passivetcp: -p wants a number of subtasks >= 1; got -1", "-r", emptyCapture(),
+                "-p", "-1");
+        assertOneLineUsageError("passivetcp: -p wants 1-" + PassiveTcpCommand.MAX_EMBEDDED_PARALLELISM
+                + " subtasks in the embedded run; got 1000 (on a cluster, Flink's own limits apply)",
+                "-r", emptyCapture(), "-p", "1000");
+    }
+
+    @Test
+    void anInvalidValueIsOneLineAndAHintNotTheUsage() throws Exception {
+        assertOneLineUsageError("passivetcp: Invalid value for option '--parallelism': 'many' is not an int "
+                + "(see passivetcp --help)", "-r", emptyCapture(), "-p", "many");
+    }
+
+    @Test
+    void anEmptyInputPathIsNamed() {
+        assertOneLineUsageError("passivetcp: -r wants a path; got an empty one", "-r", "");
+    }
+
+    @Test
+    void aMissingSavepointIsNamed() throws Exception {
+        Path missing = dir.resolve("savepoint-1");
+        assertOneLineUsageError("passivetcp: --from-savepoint " + missing + ": no savepoint or retained checkpoint "
+                + "there (no such path, or no _metadata in it)", "-r", emptyCapture(), "--mode", "streaming",
+                "--from-savepoint", missing.toString());
+        Files.createDirectories(missing);
+        assertUsageError("--from-savepoint " + missing + ": no savepoint", "-r", emptyCapture(), "--mode",
+                "streaming", "--from-savepoint", missing.toString());
+    }
+
+    @Test
+    void anOutputThatCannotBeWrittenIsNamedBeforeTheJob() throws Exception {
+        assertOneLineUsageError("passivetcp: -o " + dir + ": is a folder; -o wants a file", "-r", emptyCapture(),
+                "-o", dir.toString());
+    }
+
+    @Test
+    void aLatin1ByteInADatabaseNameIsNamedWithItsLine() throws Exception {
+        Path db = dir.resolve("latin1.fp");
+        Files.write(db, latin1("classes = win,unix\n[tcp:request]\nlabel = s:unix:Lin\u00e9x:2.6\n"));
+        Result r = run("-r", emptyCapture(), "-f", db.toString());
+        assertEquals(2, r.exitCode);
+        assertTrue(r.stderr.strip().startsWith("passivetcp: bad signature database: " + db + ", line 3: ")
+                && r.stderr.strip().lines().count() == 1, r.stderr);
+    }
+
+    @Test
+    void aLatin1ByteInADatabaseFlavorLoads() throws Exception {
+        Path db = dir.resolve("latin1.fp");
+        Files.write(db, latin1("classes = win,unix\n[tcp:request]\nlabel = s:unix:Linux:caf\u00e9\n"
+                + "sig = 4:64:0:*:mss*20,10:mss,sok,ts,nop,ws:df,id+:0\n"));
+        String loaded = options("-r", emptyCapture(), "-f", db.toString()).databaseName();
+        assertTrue(loaded.startsWith("signature database " + db + " (1 signatures, "), loaded);
+    }
+
+    @Test
+    void aJobFailureIsNamedByTheFirstLineOfItsInnermostCause() {
+        Exception failure = new RuntimeException("Job execution failed.", new IllegalStateException("wrapped",
+                new IOException("Insufficient number of network buffers: required 16\nYou can increase ...")));
+        assertEquals("IOException: Insufficient number of network buffers: required 16",
+                PassiveTcpCommand.rootCause(failure));
     }
 
     @Test
@@ -138,6 +221,23 @@ class PassiveTcpCommandTest {
         return Files.write(dir.resolve("empty.pcap"), new byte[0]).toString();
     }
 
+    private static byte[] latin1(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** The options a command line gives, checked as before a run, without running it. */
+    private static JobOptions options(String... args) throws Exception {
+        PassiveTcpCommand command = new PassiveTcpCommand();
+        PassiveTcpCommand.commandLine(command).parseArgs(args);
+        return command.options();
+    }
+
+    static void assertOneLineUsageError(String line, String... args) {
+        Result r = run(args);
+        assertEquals(2, r.exitCode, String.join(" ", args));
+        assertEquals(line, r.stderr.strip(), String.join(" ", args));
+    }
+
     static void assertUsageError(String message, String... args) {
         Result r = run(args);
         assertEquals(2, r.exitCode, String.join(" ", args));
@@ -159,7 +259,7 @@ class PassiveTcpCommandTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            int code = new CommandLine(new PassiveTcpCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+            int code = PassiveTcpCommand.commandLine(new PassiveTcpCommand()).execute(args);
             return new Result(code, err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setErr(saved);

@@ -1,0 +1,107 @@
+package io.passivetcp.job.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+
+import io.passivetcp.job.cli.PassiveTcpCommand.UsageException;
+
+/**
+ * Checks the output paths before Flink starts, creating the folders they need, so that a path that cannot be
+ * written fails at once with one line rather than inside the job, possibly hours into an archive.
+ */
+final class OutputPaths {
+    private OutputPaths() {}
+
+    /**
+     * {@code -o FILE}: the log is appended to, so it is opened for appending (and created, as p0f does) once
+     * here; its folder is created when missing.
+     */
+    static void checkLogFile(String option, String file) throws UsageException {
+        Path path = local(option, file);
+        if (Files.isDirectory(path)) {
+            throw new UsageException(option + " " + file + ": is a folder; " + option + " wants a file");
+        }
+        createParent(option, file, path);
+        try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            out.flush();
+        } catch (IOException e) {
+            throw new UsageException(option + " " + file + ": cannot be written (" + reason(e) + ")");
+        }
+    }
+
+    /**
+     * {@code --log-dir DIR} or {@code --out DIR}: a folder, created when missing, in which a file can be created.
+     * Paths of other Flink filesystems ({@code s3://}, {@code hdfs://}) are left to the job.
+     */
+    static void checkFolder(String option, String folder) throws UsageException {
+        if (!isLocal(folder)) {
+            return;
+        }
+        Path path = local(option, folder);
+        if (Files.exists(path) && !Files.isDirectory(path)) {
+            throw new UsageException(option + " " + folder + ": is a file; " + option + " wants a folder");
+        }
+        try {
+            Files.createDirectories(path);
+        } catch (IOException e) {
+            throw new UsageException(option + " " + folder + ": cannot be created (" + reason(e) + ")");
+        }
+        try {
+            Files.delete(Files.createTempFile(path, ".passivetcp-", ".probe"));
+        } catch (IOException e) {
+            throw new UsageException(option + " " + folder + ": cannot be written (" + reason(e) + ")");
+        }
+    }
+
+    private static void createParent(String option, String file, Path path) throws UsageException {
+        Path parent = path.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UsageException(option + " " + file + ": its folder cannot be created (" + reason(e) + ")");
+        }
+    }
+
+    /** No scheme, or {@code file:}. */
+    private static boolean isLocal(String value) {
+        try {
+            String scheme = new URI(value.replace(" ", "%20")).getScheme();
+            return scheme == null || scheme.equals("file") || scheme.length() == 1; // C: is a drive, not a scheme
+        } catch (java.net.URISyntaxException e) {
+            return true; // not a URI, so a plain path
+        }
+    }
+
+    private static Path local(String option, String value) throws UsageException {
+        if (value.isBlank()) {
+            throw new UsageException(option + " wants a path; got an empty one");
+        }
+        try {
+            return value.startsWith("file:") ? Paths.get(URI.create(value)) : Paths.get(value);
+        } catch (IllegalArgumentException e) { // InvalidPathException too
+            throw new UsageException(option + " " + value + ": not a valid path (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The cause of an I/O error in words, without the path the message names already. */
+    static String reason(IOException e) {
+        if (e instanceof FileAlreadyExistsException f) {
+            return f.getFile() + " is a file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+}

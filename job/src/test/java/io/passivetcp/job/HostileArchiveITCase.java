@@ -1,0 +1,113 @@
+package io.passivetcp.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.passivetcp.testutils.SharedData;
+
+/**
+ * An archive as a user may hand us: good captures beside a FIFO, a dangling link, a folder link loop, an unreadable
+ * capture, damaged captures and a file that is no capture. The run ends, each good capture's log equals the one of
+ * a run on the good captures alone, every bad entry is named by exactly one line, and the exit code is 3.
+ *
+ * <p>Tests run as root, which reads a file of mode 000; so the run over the archive drops the capabilities that let
+ * root ignore file permissions (setpriv, as {@code PassiveTcpCommandTest} does for CAP_NET_RAW).
+ */
+class HostileArchiveITCase {
+    private static final long RUN_LIMIT_MINUTES = 5;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aHostileArchiveEndsWithTheGoodCapturesReadInFullAndEveryBadEntryNamedOnce() throws Exception {
+        List<Path> goodCaptures = List.of(Paths.get("../datasets/sample.pcap").toAbsolutePath(),
+                SharedData.resolve("corpus/dev/markofu__dosattack.pcap"),
+                SharedData.resolve("corpus/dev/zeek__bro.org-filtered.pcap"));
+        Path good = Files.createDirectories(dir.resolve("good"));
+        Path archive = Files.createDirectories(dir.resolve("archive"));
+        Files.createDirectories(archive.resolve("sub"));
+        for (Path capture : goodCaptures) {
+            Files.copy(capture, good.resolve(capture.getFileName()));
+            Files.copy(capture, archive.resolve(capture.getFileName()));
+        }
+
+        List<String> bad = new ArrayList<>();
+        for (String damaged : new String[] {"bad-pcapng-block.pcapng", "bogus-caplen.pcap", "empty.pcap",
+                "garbage.pcap", "truncated-record.pcap"}) {
+            Files.copy(Paths.get("../datasets/bad", damaged), archive.resolve(damaged));
+            bad.add(damaged);
+        }
+        Files.writeString(archive.resolve("notes.pcap"), "meeting notes, not a capture\n");
+        bad.add("notes.pcap");
+        run(List.of("mkfifo", archive.resolve("pipe.pcap").toString()));
+        bad.add("pipe.pcap");
+        Files.createSymbolicLink(archive.resolve("moved.pcap"), archive.resolve("no-longer-here.pcap"));
+        bad.add("moved.pcap");
+        Files.createSymbolicLink(archive.resolve("sub/up"), Paths.get(".."));
+        bad.add("sub/up");
+        Path locked = Files.copy(goodCaptures.get(0), archive.resolve("locked.pcap"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        bad.add("locked.pcap");
+
+        Result alone = passivetcp(List.of(), good, dir.resolve("logs-alone"));
+        assertEquals(0, alone.exitCode, alone.stderr);
+
+        List<String> dropFileCapabilities = "root".equals(System.getProperty("user.name"))
+                ? List.of("setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--inh-caps",
+                        "-dac_override,-dac_read_search")
+                : List.of();
+        Result hostile = passivetcp(dropFileCapabilities, archive, dir.resolve("logs-archive"));
+        assertEquals(3, hostile.exitCode, hostile.stderr);
+
+        for (Path capture : goodCaptures) {
+            String log = capture.getFileName() + ".log";
+            assertEquals(Files.readString(dir.resolve("logs-alone").resolve(log)),
+                    Files.readString(dir.resolve("logs-archive").resolve(log)), log);
+        }
+        List<String> lines = hostile.stderr.lines().filter(l -> !l.isBlank()).toList();
+        for (String entry : bad) {
+            String path = archive.resolve(entry).toString();
+            long naming = lines.stream().filter(l -> !l.startsWith("passivetcp: ") && l.contains(path)).count();
+            assertEquals(1, naming, entry + " is named by one line in\n" + hostile.stderr);
+        }
+        String summary = lines.get(lines.size() - 1);
+        assertTrue(summary.startsWith("passivetcp: " + bad.size() + " input(s) not read in full: 4 skipped, "
+                + "3 not a capture, 3 failed: "), summary);
+    }
+
+    /** One run of the command line with one log per capture, each capture on its own (p0f -r on each). */
+    private Result passivetcp(List<String> prefix, Path input, Path logs) throws Exception {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(PassiveTcpProcess.command(dir));
+        command.addAll(List.of("-r", input.toString(), "--state-scope", "capture", "--log-dir", logs.toString(),
+                "-q", "-p", "2"));
+        return run(command);
+    }
+
+    private Result run(List<String> command) throws Exception {
+        Path output = Files.createTempFile(dir, "output", ".txt");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        p.getOutputStream().close();
+        boolean ended = p.waitFor(RUN_LIMIT_MINUTES, TimeUnit.MINUTES);
+        if (!ended) {
+            p.destroyForcibly();
+        }
+        assertTrue(ended, "the run ends: " + command + "\n" + Files.readString(output));
+        return new Result(p.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+    }
+
+    private record Result(int exitCode, String stderr) {}
+}
