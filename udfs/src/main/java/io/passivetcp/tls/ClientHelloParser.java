@@ -41,7 +41,8 @@ public final class ClientHelloParser {
                 || len >= 6 && b[off + 5] != CLIENT_HELLO) {
             return ParseResult.NOT_CLIENT_HELLO;
         }
-        if (len < RECORD_HEADER) {
+        if (len <= RECORD_HEADER) {
+            // the handshake type still decides between "no ClientHello" and a bad record: wait for it
             return ParseResult.NEED_MORE;
         }
         int recordLength = u16(b, off + 3);

@@ -35,7 +35,7 @@ class HttpHostileInputTest {
         }
     }
 
-    private static void checkInvariants(HttpFlowState st) {
+    static void checkInvariants(HttpFlowState st) {
         assertTrue(st.requestLength >= 0 && st.requestLength <= P0fConfig.MAX_FLOW_DATA);
         assertTrue(st.responseLength >= 0 && st.responseLength <= P0fConfig.MAX_FLOW_DATA);
         int current = st.requestComplete ? st.responseLength : st.requestLength;

@@ -1,7 +1,12 @@
 package io.passivetcp.packet;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import io.passivetcp.capture.CaptureRecord;
 import io.passivetcp.capture.LinkType;
@@ -9,12 +14,16 @@ import io.passivetcp.packet.testutils.Frames;
 import io.passivetcp.packet.testutils.Packets;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-/** No input bytes make the decoder throw: random frames and mutations of valid ones, on every link type. */
+/**
+ * No input bytes make the decoder throw: random frames and mutations of valid ones, on every link type; and the
+ * Jazzer target {@link #decodesOrDrops} (README, "Fuzzing").
+ */
 class PacketDecoderFuzzTest {
     private static final int[] LINK_TYPES = {LinkType.NULL, LinkType.EN10MB, LinkType.PPP, LinkType.DLT_RAW_12,
         LinkType.DLT_RAW_14, LinkType.PPP_HDLC, LinkType.PPP_ETHER, LinkType.RAW, LinkType.C_HDLC,
@@ -76,5 +85,59 @@ class PacketDecoderFuzzTest {
         assertNotNull(new PacketDecoder().decode(rec, new TcpPacket()));
         rec.length = -1;
         assertNotNull(new PacketDecoder().decode(rec, new TcpPacket()));
+    }
+
+    /**
+     * The input is a capture in miniature: a 16-bit link type, then frames, each a 16-bit captured length, a 16-bit
+     * wire length and the bytes (the last may be short). One decoder reads them all, as it reads one capture, so
+     * its link-offset detection and counters see a sequence. The contract: a DropReason, never an exception; the
+     * frame is left as it was; a kept packet's fields are within their ranges; the counters never go back.
+     */
+    @FuzzTest
+    void decodesOrDrops(byte[] input) {
+        if (input.length < 2) {
+            return;
+        }
+        int linkType = (input[0] & 0xFF) << 8 | (input[1] & 0xFF);
+        PacketDecoder decoder = new PacketDecoder();
+        TcpPacket out = new TcpPacket();
+        long filterCount = 0;
+        long ordinal = 0;
+        for (int at = 2; at + 4 <= input.length; ordinal++) {
+            int caplen = (input[at] & 0xFF) << 8 | (input[at + 1] & 0xFF);
+            int wire = (input[at + 2] & 0xFF) << 8 | (input[at + 3] & 0xFF);
+            at += 4;
+            byte[] frame = Arrays.copyOfRange(input, at, Math.min(input.length, at + caplen));
+            at += frame.length;
+            CaptureRecord rec = Frames.record(linkType, frame.clone(), frame.length, wire);
+            rec.ordinal = ordinal;
+            rec.tsMicros = ordinal * 1_000_000L;
+            rec.tsSeconds = ordinal;
+            DropReason verdict = decoder.decode(rec, out);
+            assertNotNull(verdict);
+            assertArrayEquals(frame, rec.data, "the decoder wrote into the frame");
+            assertTrue(out.filterCount >= filterCount, "filter count went back");
+            filterCount = out.filterCount;
+            assertEquals(ordinal, out.ordinal);
+            if (verdict == DropReason.NONE) {
+                checkKept(out, frame.length);
+            }
+        }
+    }
+
+    private static void checkKept(TcpPacket p, int frameLength) {
+        assertTrue(p.ipVersion == 4 || p.ipVersion == 6, "IP version " + p.ipVersion);
+        assertTrue(p.ttl >= 0 && p.ttl <= 255, "ttl " + p.ttl);
+        assertTrue(p.srcPort >= 0 && p.srcPort <= 0xFFFF && p.dstPort >= 0 && p.dstPort <= 0xFFFF, "ports");
+        assertEquals(0, p.tcpType & ~(TcpPacket.FIN | TcpPacket.SYN | TcpPacket.RST | TcpPacket.ACK), "tcp type");
+        assertTrue(p.seq >= 0 && p.seq <= 0xFFFF_FFFFL, "seq " + p.seq);
+        assertTrue(p.win >= 0 && p.win <= 0xFFFF && p.mss >= 0 && p.mss <= 0xFFFF, "window or MSS");
+        assertTrue(p.wscale >= 0 && p.wscale <= 0xFF, "wscale " + p.wscale);
+        assertTrue(p.ts1 >= 0 && p.ts1 <= 0xFFFF_FFFFL, "ts1 " + p.ts1);
+        assertTrue(p.layoutLength >= 0 && p.layoutLength <= p.layout.length, "layout " + p.layoutLength);
+        assertTrue(p.olen >= 0 && p.eolPad >= 0 && p.payLen >= 0, "lengths");
+        assertTrue(p.totHdr > 0 && p.totHdr <= frameLength, "header length " + p.totHdr);
+        assertTrue(p.payloadLength >= 0 && p.payloadLength <= Math.min(frameLength, TcpPacket.MAX_PAYLOAD)
+                && p.payloadLength <= p.payload.length, "payload " + p.payloadLength);
     }
 }
