@@ -19,6 +19,7 @@ import io.passivetcp.CaptureAnalysis;
 import io.passivetcp.P0fConfig;
 import io.passivetcp.capture.CaptureReader;
 import io.passivetcp.capture.CaptureRecord;
+import io.passivetcp.capture.testutils.CaptureFiles;
 import io.passivetcp.packet.DropReason;
 import io.passivetcp.packet.PacketDecoder;
 import io.passivetcp.packet.TcpPacket;
@@ -45,7 +46,7 @@ public class CaptureReadingBenchmark {
     public void load() throws Exception {
         pcap = BenchInputs.pcap();
         pcapng = BenchInputs.toPcapng(pcap);
-        gzip = BenchInputs.gzip(pcap);
+        gzip = CaptureFiles.gzip(pcap);
         database = BenchDatabase.load();
         System.out.printf("%n%d records, %d packets p0f would process%n", readPcap(), decode());
     }
