@@ -18,8 +18,8 @@ public class FlowKey {
 
     public FlowKey() {}
 
-    FlowKey(TcpPacket p, boolean perCapture) {
-        ConnectionKey k = new ConnectionKey().setConnection(p);
+    /** The key of {@code p}'s connection, oriented by {@code k} (set to it by the caller, reused per packet). */
+    FlowKey(TcpPacket p, ConnectionKey k, boolean perCapture) {
         captureId = perCapture ? p.captureId : 0;
         ipVersion = k.ipVersion();
         lowAddressHigh = k.lowAddressHigh();
@@ -53,6 +53,25 @@ public class FlowKey {
 
     /** Keys packets by connection; {@code perCapture} for {@code --state-scope capture}. */
     public static KeySelector<TcpPacket, FlowKey> selector(boolean perCapture) {
-        return p -> new FlowKey(p, perCapture);
+        return new Selector(perCapture);
+    }
+
+    /** Keys packets; its one reused {@link ConnectionKey} orients each packet without garbage beyond the key. */
+    private static final class Selector implements KeySelector<TcpPacket, FlowKey> {
+        private static final long serialVersionUID = 1L;
+        private final boolean perCapture;
+        private transient ConnectionKey orientation;
+
+        Selector(boolean perCapture) {
+            this.perCapture = perCapture;
+        }
+
+        @Override
+        public FlowKey getKey(TcpPacket p) {
+            if (orientation == null) {
+                orientation = new ConnectionKey();
+            }
+            return new FlowKey(p, orientation.setConnection(p), perCapture);
+        }
     }
 }
