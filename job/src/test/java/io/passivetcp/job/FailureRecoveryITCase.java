@@ -68,7 +68,7 @@ class FailureRecoveryITCase {
         env.getCheckpointConfig().enableUnalignedCheckpoints();
         FingerprintTopology.Observations o = FingerprintTopology.observations(env, streaming);
         FailAfterCheckpoints.reset();
-        FingerprintTopology.Observations failing = new FingerprintTopology.Observations(
+        FingerprintTopology.Observations failing = FingerprintTopology.Observations.partitioned(
                 o.events().map(new FailAfterCheckpoints()).returns(RecordTypeInfo.OBSERVATION).name("fail"),
                 o.connections());
         FingerprintTopology.ordered(failing, streaming)

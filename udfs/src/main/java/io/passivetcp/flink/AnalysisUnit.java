@@ -6,7 +6,7 @@ import java.util.List;
 import io.passivetcp.CaptureMerge;
 
 /**
- * Captures analysed together, in one place ({@link UnitAnalysisFunction}): their paths and the times of their first
+ * Captures analysed together, in one place ({@link UnitAnalysisOperator}): their paths and the times of their first
  * packets. A public-field POJO, so that Flink ships it without Kryo.
  */
 public class AnalysisUnit {

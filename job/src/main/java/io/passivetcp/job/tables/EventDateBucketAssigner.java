@@ -2,6 +2,7 @@ package io.passivetcp.job.tables;
 
 import java.time.LocalDate;
 
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.streaming.api.functions.sink.filesystem.BucketAssigner;
@@ -17,6 +18,7 @@ import io.passivetcp.Observation;
 public final class EventDateBucketAssigner implements BucketAssigner<Observation, String> {
     private static final long serialVersionUID = 1L;
     private static final long MICROS_PER_DAY = 86_400_000_000L;
+    private static final String PARTITION_PREFIX = "date=";
 
     @Override
     public String getBucketId(Observation o, Context context) {
@@ -28,8 +30,28 @@ public final class EventDateBucketAssigner implements BucketAssigner<Observation
      * ({@code FixedLengthByteKeyComparator}) rather than by deserializing a string key for every comparison.
      */
     public static long bucketKey(Observation o) {
-        return (long) Table.of(o.module).ordinal() << 40 | (Math.floorDiv(o.loggedMicros(), MICROS_PER_DAY)
-                & ((1L << 40) - 1));
+        return (long) Table.of(o.module).ordinal() << 40 | (day(o.loggedMicros()) & ((1L << 40) - 1));
+    }
+
+    /** The UTC day (days since the epoch) of a time in microseconds since the epoch. */
+    public static long day(long micros) {
+        return Math.floorDiv(micros, MICROS_PER_DAY);
+    }
+
+    /** The UTC day of a bucket named by {@link #bucket}. */
+    public static long dayOfBucket(String bucket) {
+        return LocalDate.parse(bucket.substring(bucket.lastIndexOf(PARTITION_PREFIX) + PARTITION_PREFIX.length()))
+                .toEpochDay();
+    }
+
+    /** {@link #bucketKey} as a named key selector, which any cluster's class loader finds by name. */
+    public static final class BucketKey implements KeySelector<Observation, Long> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Long getKey(Observation o) {
+            return bucketKey(o);
+        }
     }
 
     /** {@code <table folder>/date=YYYY-MM-DD} of an observation. */
@@ -39,7 +61,7 @@ public final class EventDateBucketAssigner implements BucketAssigner<Observation
 
     /** {@code date=YYYY-MM-DD} of a time in microseconds since the epoch, UTC. */
     public static String partition(long micros) {
-        return "date=" + LocalDate.ofEpochDay(Math.floorDiv(micros, MICROS_PER_DAY));
+        return PARTITION_PREFIX + LocalDate.ofEpochDay(day(micros));
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
 import org.apache.flink.util.Collector;
@@ -15,8 +16,11 @@ import io.passivetcp.job.topology.FingerprintTopology;
 
 /**
  * {@code --out DIR}: one Flink {@link FileSink} for all {@link Table}s, writing {@code DIR/<table>/date=YYYY-MM-DD/
- * part-<uuid>-<n>.parquet}; the rows of one table and date go through one subtask ({@link ByPartition}). One sink
- * rather than one per table: ten sinks with their shuffles were a third of a short run's start-up.
+ * part-<uuid>-<n>.parquet}. One sink rather than one per table: ten sinks with their shuffles were a third of a
+ * short run's start-up. Observations of units analysed where they are read are written there, by a sink chained to
+ * the analysis: in BATCH a unit emits its rows in packet order, so a subtask writes the dates of a table one after
+ * the other, and its part files close when their date is done ({@link PartitionRollingPolicy}). The partitioned
+ * dataflow's rows go through one subtask per table and date ({@link ByPartition}).
  *
  * <p>Bulk formats roll on checkpoints only: in BATCH the files are complete when the job ends; in STREAMING they
  * are committed, exactly once, by each checkpoint (and at the end of a bounded input), so the CLI turns on
@@ -27,14 +31,26 @@ public final class TableSinks {
 
     /** Adds the table sink for the job's observations: one sink, whose buckets are the tables' partitions. */
     public static void attach(FingerprintTopology.Observations observations, String outDir, String dbVersion) {
-        boolean batch = observations.events().getExecutionEnvironment().getConfiguration()
-                .get(ExecutionOptions.RUNTIME_MODE) == RuntimeExecutionMode.BATCH;
-        observations.events().union(observations.connections())
-                .keyBy(EventDateBucketAssigner::bucketKey, Types.LONG)
-                .process(new ByPartition(), RecordTypeInfo.OBSERVATION)
-                .name("table partitions")
-                .sinkTo(sink(outDir, dbVersion, batch))
-                .name("tables");
+        DataStream<Observation> analysed = observations.analysed();
+        if (analysed != null) {
+            analysed.sinkTo(sink(outDir, dbVersion, batch(analysed)))
+                    .name("tables")
+                    .setParallelism(analysed.getParallelism());
+        }
+        if (observations.partitionedEvents() != null) {
+            DataStream<Observation> partitioned = observations.partitionedEvents()
+                    .union(observations.partitionedConnections());
+            partitioned.keyBy(new EventDateBucketAssigner.BucketKey(), Types.LONG)
+                    .process(new ByPartition(), RecordTypeInfo.OBSERVATION)
+                    .name("table partitions")
+                    .sinkTo(sink(outDir, dbVersion, batch(partitioned)))
+                    .name(analysed == null ? "tables" : "tables of the partitioned dataflow");
+        }
+    }
+
+    private static boolean batch(DataStream<Observation> stream) {
+        return stream.getExecutionEnvironment().getConfiguration().get(ExecutionOptions.RUNTIME_MODE)
+                == RuntimeExecutionMode.BATCH;
     }
 
     /** The sink of every table, each in its folder under {@code outDir}. */

@@ -36,7 +36,8 @@ import io.passivetcp.flink.PcapFormat;
 import io.passivetcp.flink.RecordTypeInfo;
 import io.passivetcp.flink.RotatedCaptureEnumerator;
 import io.passivetcp.flink.StateDescriptors;
-import io.passivetcp.flink.UnitAnalysisFunction;
+import io.passivetcp.flink.ObservationKind;
+import io.passivetcp.flink.UnitAnalysisOperator;
 import io.passivetcp.flink.live.LiveCaptureSource;
 import io.passivetcp.packet.TcpPacket;
 
@@ -61,9 +62,34 @@ public final class FingerprintTopology {
 
     /**
      * What the dataflow produces, unordered: the p0f events (syn, syn+ack, mtu, http, sendsyn, uptime, host change,
-     * ip sharing) with the TLS client fingerprints, and the connection summaries, which are not p0f events.
+     * ip sharing) with the TLS client fingerprints, and the connection summaries, which are not p0f events. Units
+     * analysed where they are read give both in one stream, {@code analysed}, which the tables write where it is,
+     * without a shuffle; the partitioned dataflow gives them apart. Either part may be absent (null).
      */
-    public record Observations(DataStream<Observation> events, DataStream<Observation> connections) {}
+    public record Observations(DataStream<Observation> analysed, DataStream<Observation> partitionedEvents,
+            DataStream<Observation> partitionedConnections) {
+
+        /** The observations of the partitioned dataflow alone. */
+        public static Observations partitioned(DataStream<Observation> events, DataStream<Observation> connections) {
+            return new Observations(null, events, connections);
+        }
+
+        /** All the p0f events and TLS fingerprints. */
+        public DataStream<Observation> events() {
+            return join(analysed == null ? null : analysed.filter(new ObservationKind(false)).name("events"),
+                    partitionedEvents);
+        }
+
+        /** All the connection summaries. */
+        public DataStream<Observation> connections() {
+            return join(analysed == null ? null : analysed.filter(new ObservationKind(true)).name("connections"),
+                    partitionedConnections);
+        }
+
+        private static DataStream<Observation> join(DataStream<Observation> a, DataStream<Observation> b) {
+            return a == null ? b : b == null ? a : a.union(b);
+        }
+    }
 
     /** Builds the dataflow on {@code env} and returns the ordered observations. */
     public static DataStream<Observation> build(StreamExecutionEnvironment env, JobOptions options) {
@@ -103,7 +129,7 @@ public final class FingerprintTopology {
             return units;
         }
         Observations rest = partitioned(env, options.withInputs(plan.partitioned()));
-        return new Observations(units.events().union(rest.events()), units.connections().union(rest.connections()));
+        return new Observations(units.analysed(), rest.partitionedEvents(), rest.partitionedConnections());
     }
 
     /**
@@ -126,16 +152,15 @@ public final class FingerprintTopology {
     /** Each unit analysed whole where it is received: only observations leave the analysis. */
     private static Observations analysedInUnits(StreamExecutionEnvironment env, JobOptions options,
             List<List<CaptureMerge.Input>> units) {
-        SingleOutputStreamOperator<Observation> events = env
+        DataStream<Observation> analysed = env
                 .fromData(units.stream().map(AnalysisUnit::new).toList(), TypeInformation.of(AnalysisUnit.class))
                 .name("analysis units")
                 .setParallelism(1)
                 .rebalance()
-                .process(new UnitAnalysisFunction(options.databaseName(), options.databaseText(),
-                        options.connMaxAgeSeconds(), options.hostIdleLimitMinutes(),
-                        units.size() < env.getParallelism()), RecordTypeInfo.OBSERVATION)
-                .name("analysis");
-        return new Observations(events, events.getSideOutput(FlowFunction.CONNECTIONS));
+                .transform("analysis", RecordTypeInfo.OBSERVATION, new UnitAnalysisOperator(options.databaseName(),
+                        options.databaseText(), options.connMaxAgeSeconds(), options.hostIdleLimitMinutes(),
+                        units.size() < env.getParallelism()));
+        return new Observations(analysed, null, null);
     }
 
     /** Packets keyed by connection into the flow function, whose host facts are keyed by host. */
@@ -168,7 +193,7 @@ public final class FingerprintTopology {
                         RecordTypeInfo.OBSERVATION)
                 .name("hosts");
 
-        return new Observations(flows.union(hosts), flows.getSideOutput(FlowFunction.CONNECTIONS));
+        return Observations.partitioned(flows.union(hosts), flows.getSideOutput(FlowFunction.CONNECTIONS));
     }
 
     /**

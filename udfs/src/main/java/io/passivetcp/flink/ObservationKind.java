@@ -1,0 +1,21 @@
+package io.passivetcp.flink;
+
+import org.apache.flink.api.common.functions.FilterFunction;
+
+import io.passivetcp.Observation;
+
+/** Keeps either the connection summaries or the other observations (the p0f events and TLS fingerprints). */
+public final class ObservationKind implements FilterFunction<Observation> {
+    private static final long serialVersionUID = 1L;
+
+    private final boolean connections;
+
+    public ObservationKind(boolean connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public boolean filter(Observation o) {
+        return (o.step == Observation.STEP_CONNECTION) == connections;
+    }
+}

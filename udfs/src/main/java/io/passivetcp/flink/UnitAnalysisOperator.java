@@ -1,0 +1,108 @@
+package io.passivetcp.flink;
+
+import org.apache.flink.api.common.operators.MailboxExecutor;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+
+import io.passivetcp.CaptureAnalysis;
+import io.passivetcp.CaptureMerge;
+import io.passivetcp.Observation;
+import io.passivetcp.PrefetchingMerge;
+import io.passivetcp.signature.SignatureDatabase;
+import io.passivetcp.tls.TlsTracker;
+
+/**
+ * Analyses each {@link AnalysisUnit} where it is received: the whole engine ({@link CaptureAnalysis}) over the
+ * unit's captures merged in packet order ({@link CaptureMerge}). Only observations leave it, events and connection
+ * summaries in one stream: no packet is serialized, sent or sorted. No connection or host reaches from one unit into
+ * another, so this gives what the partitioned flow and host functions give.
+ *
+ * <p>A unit can take minutes, and the operators chained behind this one (the table writer, whose part files roll on
+ * processing-time timers) run their mail only when the task's mailbox is served: so the analysis yields to them
+ * every {@link #YIELD_EVERY} observations.
+ *
+ * <p>It publishes the flow function's metrics ({@code signaturesMatched}, {@code signaturesUnmatched},
+ * {@code tlsClientHellos}, {@code tlsRejected.<reason>}) and the readers' {@code captures} gauges.
+ */
+public final class UnitAnalysisOperator extends AbstractStreamOperator<Observation>
+        implements OneInputStreamOperator<AnalysisUnit, Observation> {
+    private static final long serialVersionUID = 1L;
+
+    /** Observations between two looks at the mailbox: often enough for 100 ms timers, rarely enough to cost nothing. */
+    static final int YIELD_EVERY = 1024;
+
+    private final String databaseName;
+    private final String databaseText;
+    private final long connMaxAgeSeconds;
+    private final long hostIdleLimitMinutes;
+    private final boolean prefetch;
+
+    private transient MailboxExecutor mailbox;
+    private transient SignatureDatabase database;
+    private transient StreamRecord<Observation> record;
+    private transient int sinceYield;
+    private transient Counter signaturesMatched;
+    private transient Counter signaturesUnmatched;
+    private transient Counter tlsClientHellos;
+
+    /**
+     * @param prefetch read and decode on a thread of their own ({@link PrefetchingMerge}): for units fewer than the
+     *     subtasks, which leave cores idle
+     */
+    public UnitAnalysisOperator(String databaseName, String databaseText, long connMaxAgeSeconds,
+            long hostIdleLimitMinutes, boolean prefetch) {
+        this.databaseName = databaseName;
+        this.databaseText = databaseText;
+        this.connMaxAgeSeconds = connMaxAgeSeconds;
+        this.hostIdleLimitMinutes = hostIdleLimitMinutes;
+        this.prefetch = prefetch;
+    }
+
+    @Override
+    public void setMailboxExecutor(MailboxExecutor mailboxExecutor) {
+        super.setMailboxExecutor(mailboxExecutor);
+        this.mailbox = mailboxExecutor;
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        database = SignatureDatabase.parse(databaseName, databaseText); // the CLI checked it before the job
+        record = new StreamRecord<>(null);
+        MetricGroup metrics = getRuntimeContext().getMetricGroup();
+        signaturesMatched = metrics.counter("signaturesMatched");
+        signaturesUnmatched = metrics.counter("signaturesUnmatched");
+        tlsClientHellos = metrics.counter("tlsClientHellos");
+        CaptureStatistics.registerGauges(metrics);
+        CaptureStatistics.registerTlsRejectedGauges(metrics);
+    }
+
+    @Override
+    public void processElement(StreamRecord<AnalysisUnit> unit) throws Exception {
+        CaptureAnalysis analysis = new CaptureAnalysis(database, connMaxAgeSeconds, hostIdleLimitMinutes,
+                this::emit, CaptureStatistics::tlsRejected);
+        if (prefetch) {
+            PrefetchingMerge.run(unit.getValue().inputs(), CaptureFiles.ANALYSED, analysis);
+        } else {
+            CaptureMerge.run(unit.getValue().inputs(), CaptureFiles.ANALYSED, analysis);
+        }
+    }
+
+    private void emit(Observation o) {
+        if (o.step == Observation.STEP_FINGERPRINT) {
+            (FlowFunction.unmatched(o) ? signaturesUnmatched : signaturesMatched).inc();
+        } else if (TlsTracker.MODULE.equals(o.module)) {
+            tlsClientHellos.inc();
+        }
+        output.collect(record.replace(o));
+        if (++sinceYield == YIELD_EVERY) {
+            sinceYield = 0;
+            while (mailbox.tryYield()) {
+                // each mail is one timer or action of an operator behind this one
+            }
+        }
+    }
+}
