@@ -8,6 +8,7 @@ import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -198,25 +199,25 @@ public final class Observation extends PacketContext {
             out.writeByte(CONNECTION_DATA);
             out.writeLong(c.startMicros());
             out.writeLong(c.endMicros());
-            out.writeUTF(c.endReason());
+            writeText(c.endReason(), out);
             out.writeLong(c.packets());
             writeOptionalTcp(c.syn(), out);
-            writeNullable(c.synRawSig(), out);
-            writeNullable(c.synParams(), out);
+            writeText(c.synRawSig(), out);
+            writeText(c.synParams(), out);
             writeOptionalTcp(c.synAck(), out);
-            writeNullable(c.synAckRawSig(), out);
-            writeNullable(c.synAckParams(), out);
+            writeText(c.synAckRawSig(), out);
+            writeText(c.synAckParams(), out);
             out.writeInt(c.clientMtu());
-            writeNullable(c.clientLink(), out);
+            writeText(c.clientLink(), out);
             out.writeInt(c.serverMtu());
-            writeNullable(c.serverLink(), out);
+            writeText(c.serverLink(), out);
             writeOptionalHttp(c.request(), out);
-            writeNullable(c.requestRawSig(), out);
-            writeNullable(c.requestLang(), out);
-            writeNullable(c.requestParams(), out);
+            writeText(c.requestRawSig(), out);
+            writeText(c.requestLang(), out);
+            writeText(c.requestParams(), out);
             writeOptionalHttp(c.response(), out);
-            writeNullable(c.responseRawSig(), out);
-            writeNullable(c.responseParams(), out);
+            writeText(c.responseRawSig(), out);
+            writeText(c.responseParams(), out);
             out.writeBoolean(c.tls() != null);
             if (c.tls() != null) {
                 writeTls(c.tls(), out);
@@ -238,12 +239,12 @@ public final class Observation extends PacketContext {
             case TLS:
                 return readTls(in);
             case CONNECTION_DATA:
-                return new Connection(in.readLong(), in.readLong(), in.readUTF(), in.readLong(),
-                        readOptionalTcp(in), readNullable(in), readNullable(in),
-                        readOptionalTcp(in), readNullable(in), readNullable(in),
-                        in.readInt(), readNullable(in), in.readInt(), readNullable(in),
-                        readOptionalHttp(in), readNullable(in), readNullable(in), readNullable(in),
-                        readOptionalHttp(in), readNullable(in), readNullable(in),
+                return new Connection(in.readLong(), in.readLong(), readText(in), in.readLong(),
+                        readOptionalTcp(in), readText(in), readText(in),
+                        readOptionalTcp(in), readText(in), readText(in),
+                        in.readInt(), readText(in), in.readInt(), readText(in),
+                        readOptionalHttp(in), readText(in), readText(in), readText(in),
+                        readOptionalHttp(in), readText(in), readText(in),
                         in.readBoolean() ? readTls(in) : null);
             default:
                 throw new IOException("unknown observation data tag");
@@ -278,9 +279,9 @@ public final class Observation extends PacketContext {
         out.writeChar(t.mss());
         out.writeChar(t.window());
         out.writeByte(t.windowScale());
-        out.writeUTF(t.optionLayout());
-        out.writeUTF(t.quirks());
-        out.writeUTF(t.payloadClass());
+        writeText(t.optionLayout(), out);
+        writeText(t.quirks(), out);
+        writeText(t.payloadClass(), out);
         out.writeByte(t.tos());
         out.writeBoolean(t.sendsyn());
         writeLabel(t.label(), out);
@@ -288,47 +289,47 @@ public final class Observation extends PacketContext {
 
     private static Tcp readTcp(DataInput in) throws IOException {
         return new Tcp(in.readUnsignedByte(), in.readShort(), in.readShort(), in.readBoolean(), in.readUnsignedByte(),
-                in.readChar(), in.readChar(), in.readUnsignedByte(), in.readUTF(), in.readUTF(), in.readUTF(),
+                in.readChar(), in.readChar(), in.readUnsignedByte(), readText(in), readText(in), readText(in),
                 in.readUnsignedByte(), in.readBoolean(), readLabel(in));
     }
 
     private static void writeHttp(Http h, DataOutput out) throws IOException {
         out.writeByte(h.httpVersion());
         writeStrings(h.headerNames(), out);
-        writeNullable(h.software(), out);
-        writeNullable(h.acceptLanguage(), out);
+        writeText(h.software(), out);
+        writeText(h.acceptLanguage(), out);
         out.writeBoolean(h.dishonest());
         writeLabel(h.label(), out);
     }
 
     private static Http readHttp(DataInput in) throws IOException {
         int version = in.readUnsignedByte();
-        return new Http(version, readStrings(in), readNullable(in), readNullable(in), in.readBoolean(),
+        return new Http(version, readStrings(in), readText(in), readText(in), in.readBoolean(),
                 readLabel(in));
     }
 
     private static void writeTls(Tls t, DataOutput out) throws IOException {
-        out.writeUTF(t.ja4());
-        out.writeUTF(t.ja4Raw());
-        out.writeUTF(t.ja4Original());
-        out.writeUTF(t.ja4RawOriginal());
-        out.writeUTF(t.ja3());
-        out.writeUTF(t.ja3String());
-        writeNullable(t.sni(), out);
+        writeText(t.ja4(), out);
+        writeText(t.ja4Raw(), out);
+        writeText(t.ja4Original(), out);
+        writeText(t.ja4RawOriginal(), out);
+        writeText(t.ja3(), out);
+        writeText(t.ja3String(), out);
+        writeText(t.sni(), out);
         writeStrings(t.alpn(), out);
         writeStrings(t.versions(), out);
         out.writeInt(t.segments());
     }
 
     private static Tls readTls(DataInput in) throws IOException {
-        return new Tls(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(),
-                readNullable(in), readStrings(in), readStrings(in), in.readInt());
+        return new Tls(readText(in), readText(in), readText(in), readText(in), readText(in), readText(in),
+                readText(in), readStrings(in), readStrings(in), in.readInt());
     }
 
     private static void writeStrings(List<String> strings, DataOutput out) throws IOException {
         out.writeShort(strings.size());
         for (String s : strings) {
-            out.writeUTF(s);
+            writeText(s, out);
         }
     }
 
@@ -336,7 +337,7 @@ public final class Observation extends PacketContext {
         int n = in.readUnsignedShort();
         List<String> strings = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            strings.add(in.readUTF());
+            strings.add(readText(in));
         }
         return List.copyOf(strings);
     }
@@ -364,28 +365,43 @@ public final class Observation extends PacketContext {
     }
 
     private static void writeLabel(Label l, DataOutput out) throws IOException {
-        writeNullable(l.type(), out);
-        writeNullable(l.labelClass(), out);
-        writeNullable(l.name(), out);
-        writeNullable(l.flavor(), out);
+        writeText(l.type(), out);
+        writeText(l.labelClass(), out);
+        writeText(l.name(), out);
+        writeText(l.flavor(), out);
         out.writeByte(Arrays.asList(MATCH_KINDS).indexOf(l.matchKind()));
         out.writeInt(l.line());
     }
 
     private static Label readLabel(DataInput in) throws IOException {
-        return new Label(readNullable(in), readNullable(in), readNullable(in), readNullable(in),
+        return new Label(readText(in), readText(in), readText(in), readText(in),
                 MATCH_KINDS[in.readByte()], in.readInt());
     }
 
-    private static void writeNullable(String s, DataOutput out) throws IOException {
-        out.writeBoolean(s != null);
-        if (s != null) {
-            out.writeUTF(s);
+    /**
+     * A string (null allowed) as the count and bytes of its UTF-8 form, -1 for null: for the ASCII that nearly all of
+     * them are, a copy each way, where {@code writeUTF} and {@code readUTF} go char by char. The strings come from
+     * decoded bytes, so they hold no lone surrogates, which UTF-8 would not keep.
+     */
+    public static void writeText(String s, DataOutput out) throws IOException {
+        if (s == null) {
+            out.writeInt(-1);
+            return;
         }
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
     }
 
-    private static String readNullable(DataInput in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
+    /** Reads what {@link #writeText} wrote. */
+    public static String readText(DataInput in) throws IOException {
+        int length = in.readInt();
+        if (length < 0) {
+            return null;
+        }
+        byte[] utf8 = new byte[length];
+        in.readFully(utf8);
+        return new String(utf8, StandardCharsets.UTF_8);
     }
 
     @Override

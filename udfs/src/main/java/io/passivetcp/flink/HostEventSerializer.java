@@ -7,6 +7,7 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
+import io.passivetcp.Observation;
 import io.passivetcp.host.HostEvent;
 
 /** Wire form of a {@link HostEvent}: a header, then only the parts the event carries. */
@@ -58,8 +59,8 @@ public final class HostEventSerializer extends RecordSerializer<HostEvent> {
             out.writeByte(e.httpKind);
             out.writeInt(e.httpSignatureLine);
             out.writeBoolean(e.httpDishonest);
-            writeNullableString(e.httpSoftware, out);
-            writeNullableString(e.httpLanguage, out);
+            Observation.writeText(e.httpSoftware, out);
+            Observation.writeText(e.httpLanguage, out);
             out.writeBoolean(e.httpVia);
             out.writeLong(e.httpDate);
         }
@@ -94,8 +95,8 @@ public final class HostEventSerializer extends RecordSerializer<HostEvent> {
             e.httpKind = in.readUnsignedByte();
             e.httpSignatureLine = in.readInt();
             e.httpDishonest = in.readBoolean();
-            e.httpSoftware = readNullableString(in);
-            e.httpLanguage = readNullableString(in);
+            e.httpSoftware = Observation.readText(in);
+            e.httpLanguage = Observation.readText(in);
             e.httpVia = in.readBoolean();
             e.httpDate = in.readLong();
         }

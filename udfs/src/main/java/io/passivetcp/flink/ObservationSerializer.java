@@ -31,27 +31,26 @@ public final class ObservationSerializer extends RecordSerializer<Observation> {
     public void serialize(Observation o, DataOutputView out) throws IOException {
         writeContext(o, out);
         out.writeByte(o.step);
-        out.writeUTF(o.module);
+        Observation.writeText(o.module, out);
         out.writeByte(o.fields.length);
         for (String f : o.fields) {
-            out.writeUTF(f);
+            Observation.writeText(f, out);
         }
         Observation.writeData(o.data, out);
-        out.writeUTF(o.databaseVersion == null ? "" : o.databaseVersion);
+        Observation.writeText(o.databaseVersion, out);
     }
 
     @Override
     public Observation deserialize(DataInputView in) throws IOException {
         Observation o = readContext(new Observation(), in);
         o.step = in.readUnsignedByte();
-        o.module = in.readUTF();
+        o.module = Observation.readText(in);
         o.fields = new String[in.readUnsignedByte()];
         for (int i = 0; i < o.fields.length; i++) {
-            o.fields[i] = in.readUTF();
+            o.fields[i] = Observation.readText(in);
         }
         o.data = Observation.readData(in);
-        String version = in.readUTF();
-        o.databaseVersion = version.isEmpty() ? null : version;
+        o.databaseVersion = Observation.readText(in);
         return o;
     }
 

@@ -6,6 +6,7 @@ import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
+import io.passivetcp.Observation;
 import io.passivetcp.PacketContext;
 
 /**
@@ -44,7 +45,7 @@ abstract class RecordSerializer<T> extends TypeSerializerSingleton<T> {
         out.writeLong(c.tsSeconds);
         out.writeLong(c.orderMicros);
         out.writeLong(c.captureId);
-        writeNullableString(c.capture, out);
+        Observation.writeText(c.capture, out);
         out.writeLong(c.ordinal);
         out.writeByte(c.ipVersion);
         out.writeByte(c.client.length);
@@ -60,7 +61,7 @@ abstract class RecordSerializer<T> extends TypeSerializerSingleton<T> {
         c.tsSeconds = in.readLong();
         c.orderMicros = in.readLong();
         c.captureId = in.readLong();
-        c.capture = readNullableString(in);
+        c.capture = Observation.readText(in);
         c.ordinal = in.readLong();
         c.ipVersion = in.readUnsignedByte();
         int n = in.readUnsignedByte();
@@ -74,14 +75,5 @@ abstract class RecordSerializer<T> extends TypeSerializerSingleton<T> {
         return c;
     }
 
-    static void writeNullableString(String s, DataOutputView out) throws IOException {
-        out.writeBoolean(s != null);
-        if (s != null) {
-            out.writeUTF(s);
-        }
-    }
 
-    static String readNullableString(DataInputView in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
-    }
 }

@@ -7,6 +7,7 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
+import io.passivetcp.Observation;
 import io.passivetcp.packet.TcpPacket;
 import io.passivetcp.tls.TlsTracker;
 
@@ -31,7 +32,7 @@ public final class TcpPacketSerializer extends RecordSerializer<TcpPacket> {
     @Override
     public void serialize(TcpPacket p, DataOutputView out) throws IOException {
         out.writeLong(p.captureId);
-        writeNullableString((p.tcpType & TcpPacket.SYN) != 0 || TlsTracker.mayStartClientHello(p) ? p.capture : null,
+        Observation.writeText((p.tcpType & TcpPacket.SYN) != 0 || TlsTracker.mayStartClientHello(p) ? p.capture : null,
                 out);
         out.writeLong(p.ordinal);
         out.writeLong(p.tsMicros);
@@ -68,7 +69,7 @@ public final class TcpPacketSerializer extends RecordSerializer<TcpPacket> {
     public TcpPacket deserialize(DataInputView in) throws IOException {
         TcpPacket p = new TcpPacket();
         p.captureId = in.readLong();
-        p.capture = readNullableString(in);
+        p.capture = Observation.readText(in);
         p.ordinal = in.readLong();
         p.tsMicros = in.readLong();
         p.orderMicros = in.readLong();

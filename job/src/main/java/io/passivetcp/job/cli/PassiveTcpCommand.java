@@ -15,6 +15,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.NettyShuffleEnvironmentOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -513,6 +514,12 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         }
         if (!conf.contains(TaskManagerOptions.MANAGED_MEMORY_SIZE)) {
             conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(EMBEDDED_MANAGED_MEMORY_MB));
+        }
+        // Embedded, a BATCH shuffle goes to a local file, which the page cache holds: compressing it (LZ4 by
+        // default) only spent CPU on both sides, a tenth of the output ordering's.
+        if (!conf.contains(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC)) {
+            conf.set(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC,
+                    NettyShuffleEnvironmentOptions.CompressionCodec.NONE);
         }
         return StreamExecutionEnvironment.getExecutionEnvironment(conf);
     }
