@@ -14,6 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import io.passivetcp.output.OutputOrdered;
+
 /**
  * One p0f event ({@code mod=syn}, {@code mtu}, ...): what was observed, about whom, and where it stands in the input.
  *
@@ -21,7 +23,7 @@ import java.util.Objects;
  * order after a parallel run: packets in event-time order, ties by capture and position in it, and within one packet
  * the order in which p0f prints (spec §8.9), given by {@link #step}.
  */
-public final class Observation extends PacketContext {
+public final class Observation extends PacketContext implements OutputOrdered {
     /**
      * Steps within one packet, in p0f's print order (spec §8.9): SYN and SYN+ACK print fingerprint, NAT event, mtu,
      * uptime; a data segment prints uptime, http, the application check's event, the HTTP NAT event.
@@ -55,6 +57,31 @@ public final class Observation extends PacketContext {
     public String databaseVersion;
 
     public Observation() {}
+
+    @Override
+    public long orderMicros() {
+        return orderMicros;
+    }
+
+    @Override
+    public long captureId() {
+        return captureId;
+    }
+
+    @Override
+    public long ordinal() {
+        return ordinal;
+    }
+
+    @Override
+    public int step() {
+        return step;
+    }
+
+    @Override
+    public String module() {
+        return module;
+    }
 
     public Observation(String module, boolean subjectIsClient, int step, String... fields) {
         this.module = module;
@@ -384,24 +411,32 @@ public final class Observation extends PacketContext {
      * decoded bytes, so they hold no lone surrogates, which UTF-8 would not keep.
      */
     public static void writeText(String s, DataOutput out) throws IOException {
-        if (s == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
+        writeBytes(s == null ? null : s.getBytes(StandardCharsets.UTF_8), out);
     }
 
     /** Reads what {@link #writeText} wrote. */
     public static String readText(DataInput in) throws IOException {
+        byte[] utf8 = readBytes(in);
+        return utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
+    }
+
+    /** A byte array (null allowed) as its length, -1 for null, and its bytes. */
+    public static void writeBytes(byte[] b, DataOutput out) throws IOException {
+        out.writeInt(b == null ? -1 : b.length);
+        if (b != null) {
+            out.write(b);
+        }
+    }
+
+    /** Reads what {@link #writeBytes} wrote. */
+    public static byte[] readBytes(DataInput in) throws IOException {
         int length = in.readInt();
         if (length < 0) {
             return null;
         }
-        byte[] utf8 = new byte[length];
-        in.readFully(utf8);
-        return new String(utf8, StandardCharsets.UTF_8);
+        byte[] b = new byte[length];
+        in.readFully(b);
+        return b;
     }
 
     @Override

@@ -71,9 +71,7 @@ class FailureRecoveryITCase {
         FingerprintTopology.Observations failing = FingerprintTopology.Observations.partitioned(
                 o.events().map(new FailAfterCheckpoints()).returns(RecordTypeInfo.OBSERVATION).name("fail"),
                 o.connections());
-        FingerprintTopology.ordered(failing, streaming)
-                .sinkTo(new P0fTextSink(false, log.toString(), null, List.of()))
-                .setParallelism(1);
+        new P0fTextSink(false, log.toString(), null, List.of()).attach(failing, streaming);
         TableSinks.attach(failing, out.toString(), streaming.databaseVersion());
         env.execute("failing twice");
         assertEquals(FAILURES, FailAfterCheckpoints.failures, "failures injected");

@@ -33,8 +33,8 @@ import org.apache.flink.streaming.api.TimerService;
 final class EventTimeBuffer<T> {
     private final ListState<T> pending;
     private final ValueState<Long> armedTimer;
-    private final Comparator<T> order;
-    private final ToLongFunction<T> eventTimeMillis;
+    private final Comparator<? super T> order;
+    private final ToLongFunction<? super T> eventTimeMillis;
     private final boolean batch;
     private final boolean releaseEarlyInBatch;
 
@@ -43,8 +43,8 @@ final class EventTimeBuffer<T> {
      * @param timestampsAreEventTimes the records' Flink timestamps equal {@code eventTimeMillis}, which lets BATCH
      *     release early and keeps memory to one millisecond of records per key
      */
-    EventTimeBuffer(RuntimeContext ctx, String name, TypeInformation<T> type, Comparator<T> order,
-            ToLongFunction<T> eventTimeMillis, boolean batch, boolean timestampsAreEventTimes) {
+    EventTimeBuffer(RuntimeContext ctx, String name, TypeInformation<T> type, Comparator<? super T> order,
+            ToLongFunction<? super T> eventTimeMillis, boolean batch, boolean timestampsAreEventTimes) {
         this.pending = ctx.getListState(new ListStateDescriptor<>(name + "-pending", type));
         this.armedTimer = ctx.getState(new ValueStateDescriptor<>(name + "-timer", Types.LONG));
         this.order = order;

@@ -16,6 +16,8 @@ public final class RecordTypeInfo<T> extends TypeInformation<T> {
             new RecordTypeInfo<>(io.passivetcp.host.HostEvent.class, HostEventSerializer::new);
     public static final RecordTypeInfo<io.passivetcp.Observation> OBSERVATION =
             new RecordTypeInfo<>(io.passivetcp.Observation.class, ObservationSerializer::new);
+    public static final RecordTypeInfo<io.passivetcp.output.LogEntry> LOG_ENTRY =
+            new RecordTypeInfo<>(io.passivetcp.output.LogEntry.class, LogEntrySerializer::new);
 
     private final Class<T> type;
     private final SerializableSupplier<TypeSerializer<T>> serializer;

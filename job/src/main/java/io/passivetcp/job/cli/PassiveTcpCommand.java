@@ -280,10 +280,7 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         System.err.println("passivetcp: " + options.databaseName());
         FingerprintTopology.Observations observations = FingerprintTopology.observations(env, options);
         if (printConsole || logFile != null || logDir != null) {
-            FingerprintTopology.ordered(observations, options)
-                    .sinkTo(new P0fTextSink(printConsole, logFile, logDir, inputRoots()))
-                    .name("p0f text outputs")
-                    .setParallelism(1);
+            new P0fTextSink(printConsole, logFile, logDir, inputRoots()).attach(observations, options);
         }
         if (outDir != null) {
             TableSinks.attach(observations, outDir, options.databaseVersion());

@@ -1,16 +1,14 @@
 package io.passivetcp.job.sink;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.Writer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -29,23 +27,28 @@ import org.apache.flink.api.connector.sink2.SupportsWriterState;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
-import io.passivetcp.Observation;
-import io.passivetcp.output.P0fFormat;
+import io.passivetcp.job.topology.FingerprintTopology;
+import io.passivetcp.job.topology.JobOptions;
+import io.passivetcp.output.LogEntry;
 
 /**
  * p0f's text outputs, fed in output order by one subtask: console blocks (stdout), one {@code -o} log (appended
  * to, as p0f does), and {@code --log-dir} logs, one per capture at {@code DIR/<path relative to its -r root>.log}
- * (rewritten by each run).
+ * (rewritten by each run). The entries come formatted ({@link LogEntry}, with the forms {@link #lines()} and
+ * {@link #blocks()} say), so that this subtask only copies bytes.
  *
  * <p>The logs are written exactly once across failures: each checkpoint records every log's length, and a writer
  * restored from it cuts the logs back to those lengths before the lines after the checkpoint are produced again.
  * The console cannot take lines back: it may repeat them after a failure.
  */
-public final class P0fTextSink implements Sink<Observation>, SupportsWriterState<Observation, Map<String, Long>> {
+public final class P0fTextSink implements Sink<LogEntry>, SupportsWriterState<LogEntry, Map<String, Long>> {
     private static final long serialVersionUID = 1L;
 
     /** Per-capture logs kept open at once; others are reopened for appending when needed. */
     private static final int OPEN_LOGS = 64;
+
+    /** Buffer of the {@code -o} log, which takes every line. */
+    private static final int BUFFER_BYTES = 256 * 1024;
 
     private final boolean console;
     private final String logFile;
@@ -62,14 +65,32 @@ public final class P0fTextSink implements Sink<Observation>, SupportsWriterState
         this.roots = List.copyOf(roots);
     }
 
+    /** Adds the text outputs for the job's events, formatted in parallel and fed in output order. */
+    public void attach(FingerprintTopology.Observations observations, JobOptions options) {
+        FingerprintTopology.logEntries(observations, options, lines(), blocks())
+                .sinkTo(this)
+                .name("p0f text outputs")
+                .setParallelism(1);
+    }
+
+    /** Whether the entries must carry log lines: for {@code -o} or {@code --log-dir}. */
+    public boolean lines() {
+        return logFile != null || logDir != null;
+    }
+
+    /** Whether the entries must carry console blocks. */
+    public boolean blocks() {
+        return console;
+    }
+
     @Override
-    public StatefulSinkWriter<Observation, Map<String, Long>> createWriter(WriterInitContext context)
+    public StatefulSinkWriter<LogEntry, Map<String, Long>> createWriter(WriterInitContext context)
             throws IOException {
         return new TextWriter(Map.of());
     }
 
     @Override
-    public StatefulSinkWriter<Observation, Map<String, Long>> restoreWriter(WriterInitContext context,
+    public StatefulSinkWriter<LogEntry, Map<String, Long>> restoreWriter(WriterInitContext context,
             Collection<Map<String, Long>> recoveredState) throws IOException {
         Map<String, Long> lengths = new HashMap<>();
         recoveredState.forEach(lengths::putAll);
@@ -81,10 +102,10 @@ public final class P0fTextSink implements Sink<Observation>, SupportsWriterState
         return new LogLengthsSerializer();
     }
 
-    private final class TextWriter implements StatefulSinkWriter<Observation, Map<String, Long>> {
+    private final class TextWriter implements StatefulSinkWriter<LogEntry, Map<String, Long>> {
         private final PrintStream stdout = System.out;
-        private final Writer log;
-        private final Map<Path, Writer> captureLogs = new LinkedHashMap<>(16, 0.75f, true);
+        private final OutputStream log;
+        private final Map<Path, OutputStream> captureLogs = new LinkedHashMap<>(16, 0.75f, true);
         private final Set<Path> startedThisRun = new HashSet<>();
 
         /** @param checkpointed the logs' lengths at the checkpoint restored from; empty on a fresh start */
@@ -94,8 +115,8 @@ public final class P0fTextSink implements Sink<Observation>, SupportsWriterState
                 cutBack(path, e.getValue());
                 startedThisRun.add(path);
             }
-            log = logFile == null ? null : Files.newBufferedWriter(Paths.get(logFile), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            log = logFile == null ? null : new BufferedOutputStream(Files.newOutputStream(Paths.get(logFile),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE), BUFFER_BYTES);
         }
 
         @Override
@@ -112,38 +133,33 @@ public final class P0fTextSink implements Sink<Observation>, SupportsWriterState
         }
 
         @Override
-        public void write(Observation o, Context context) throws IOException {
+        public void write(LogEntry e, Context context) throws IOException {
             if (console) {
-                stdout.print(P0fFormat.consoleBlock(o));
+                stdout.write(e.block);
             }
-            if (log == null && logDir == null) {
-                return;
-            }
-            String line = P0fFormat.logLine(o) + "\n";
             if (log != null) {
-                log.write(line);
+                log.write(e.line);
             }
             if (logDir != null) {
-                captureLog(o.capture).write(line);
+                captureLog(e.capture).write(e.line);
             }
         }
 
-        private Writer captureLog(String capture) throws IOException {
+        private OutputStream captureLog(String capture) throws IOException {
             Path target = Paths.get(logDir, relativeToRoot(capture) + ".log");
-            Writer w = captureLogs.get(target);
+            OutputStream w = captureLogs.get(target);
             if (w != null) {
                 return w;
             }
             if (captureLogs.size() >= OPEN_LOGS) {
-                Map.Entry<Path, Writer> eldest = captureLogs.entrySet().iterator().next();
+                Map.Entry<Path, OutputStream> eldest = captureLogs.entrySet().iterator().next();
                 eldest.getValue().close();
                 captureLogs.remove(eldest.getKey());
             }
             Files.createDirectories(target.getParent());
             boolean first = startedThisRun.add(target);
-            w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(target, StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE, first ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.APPEND),
-                    StandardCharsets.UTF_8));
+            w = new BufferedOutputStream(Files.newOutputStream(target, StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, first ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.APPEND));
             captureLogs.put(target, w);
             return w;
         }
@@ -154,7 +170,7 @@ public final class P0fTextSink implements Sink<Observation>, SupportsWriterState
             if (log != null) {
                 log.flush();
             }
-            for (Writer w : captureLogs.values()) {
+            for (OutputStream w : captureLogs.values()) {
                 w.flush();
             }
         }
@@ -165,7 +181,7 @@ public final class P0fTextSink implements Sink<Observation>, SupportsWriterState
             if (log != null) {
                 log.close();
             }
-            for (Writer w : captureLogs.values()) {
+            for (OutputStream w : captureLogs.values()) {
                 w.close();
             }
             captureLogs.clear();

@@ -30,7 +30,8 @@ import io.passivetcp.flink.FlowFunction;
 import io.passivetcp.flink.FlowKey;
 import io.passivetcp.flink.HostFunction;
 import io.passivetcp.flink.HostKey;
-import io.passivetcp.flink.ObservationOrderFunction;
+import io.passivetcp.flink.LogEntries;
+import io.passivetcp.flink.OutputOrderFunction;
 import io.passivetcp.flink.OldestFirstSplitAssigner;
 import io.passivetcp.flink.PcapFormat;
 import io.passivetcp.flink.RecordTypeInfo;
@@ -39,6 +40,8 @@ import io.passivetcp.flink.StateDescriptors;
 import io.passivetcp.flink.ObservationKind;
 import io.passivetcp.flink.UnitAnalysisOperator;
 import io.passivetcp.flink.live.LiveCaptureSource;
+import io.passivetcp.output.LogEntry;
+import io.passivetcp.output.OutputOrdered;
 import io.passivetcp.packet.TcpPacket;
 
 /**
@@ -96,21 +99,42 @@ public final class FingerprintTopology {
         return ordered(observations(env, options), options);
     }
 
-    /**
-     * Puts the events into p0f's output order, on one subtask (what the text outputs need). In BATCH each event is
-     * first stamped with its own packet time, so that the ordering function, which Flink hands the events sorted
-     * by that time, holds only one millisecond of them at a time.
-     */
+    /** The events in p0f's output order, on one subtask. */
     public static DataStream<Observation> ordered(Observations observations, JobOptions options) {
-        DataStream<Observation> events = observations.events();
+        return inOutputOrder(observations.events(), RecordTypeInfo.OBSERVATION, options);
+    }
+
+    /**
+     * The events as the text outputs print them, in p0f's output order, on one subtask (what the text outputs need).
+     * Each is formatted where it arises ({@link LogEntries}), in parallel, so that the ordering subtask only moves
+     * bytes.
+     *
+     * @param lines log lines, for {@code -o} and {@code --log-dir}
+     * @param blocks console blocks
+     */
+    public static DataStream<LogEntry> logEntries(Observations observations, JobOptions options, boolean lines,
+            boolean blocks) {
+        DataStream<LogEntry> entries = observations.events()
+                .map(new LogEntries(lines, blocks), RecordTypeInfo.LOG_ENTRY)
+                .name("log entries");
+        return inOutputOrder(entries, RecordTypeInfo.LOG_ENTRY, options);
+    }
+
+    /**
+     * Puts records into p0f's output order, on one subtask. In BATCH each is first stamped with its own packet time,
+     * so that the ordering function, which Flink hands the records sorted by that time, holds only one millisecond
+     * of them at a time.
+     */
+    private static <T extends OutputOrdered> DataStream<T> inOutputOrder(DataStream<T> records,
+            RecordTypeInfo<T> type, JobOptions options) {
         if (options.batch()) {
-            events = events.assignTimestampsAndWatermarks(WatermarkStrategy.<Observation>noWatermarks()
-                    .withTimestampAssigner((o, previous) -> Math.floorDiv(o.orderMicros, 1000)))
+            records = records.assignTimestampsAndWatermarks(WatermarkStrategy.<T>noWatermarks()
+                    .withTimestampAssigner(new OutputOrderFunction.PacketTime<>()))
                     .name("packet times");
         }
-        return events
-                .keyBy(o -> (byte) 0, Types.BYTE)
-                .process(new ObservationOrderFunction(options.batch()), RecordTypeInfo.OBSERVATION)
+        return records
+                .keyBy(new OutputOrderFunction.OneKey<>(), Types.BYTE)
+                .process(new OutputOrderFunction<>(options.batch(), type), type)
                 .name("output order")
                 .setParallelism(1);
     }
