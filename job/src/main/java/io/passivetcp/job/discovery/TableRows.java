@@ -10,9 +10,10 @@ import java.util.stream.Stream;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroReadSupport;
-import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.conf.HadoopParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.io.LocalInputFile;
 
@@ -48,8 +49,11 @@ final class TableRows {
     static void read(Path root, Table table, List<String> columns, Consumer<GenericRecord> rows)
             throws IOException {
         Schema projection = projection(table.schema(), columns);
-        PlainParquetConfiguration conf = new PlainParquetConfiguration();
-        conf.set(AvroReadSupport.AVRO_REQUESTED_PROJECTION, projection.toString());
+        // one Hadoop configuration without Hadoop's default resources: a plain one would be turned into a new
+        // Hadoop configuration per file, each parsing core-default.xml again (most of the time on small files)
+        Configuration hadoop = new Configuration(false);
+        AvroReadSupport.setRequestedProjection(hadoop, projection);
+        HadoopParquetConfiguration conf = new HadoopParquetConfiguration(hadoop);
         for (Path file : files(root, table)) {
             try (ParquetReader<GenericRecord> reader =
                          AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file), conf).build()) {
