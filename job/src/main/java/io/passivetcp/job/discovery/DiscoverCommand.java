@@ -117,8 +117,11 @@ public final class DiscoverCommand implements Callable<Integer> {
 
     /** A table folder holds the syn or syn_ack table of a run; anything else is refused before reading. */
     private void checkTables(Path root) throws UsageError, IOException {
-        if (!Files.isDirectory(root)) {
+        if (!Files.exists(root)) {
             throw new UsageError("--tables " + tables + ": no such folder");
+        }
+        if (!Files.isDirectory(root)) {
+            throw new UsageError("--tables " + tables + ": is a file; --tables wants the --out folder of a run");
         }
         if (TableRows.files(root, Table.SYN).isEmpty() && TableRows.files(root, Table.SYN_ACK).isEmpty()) {
             throw new UsageError("--tables " + tables + ": not a table folder (no " + Table.SYN.folder() + "/ or "
