@@ -64,7 +64,7 @@ public final class UnitAnalysisFunction extends ProcessFunction<AnalysisUnit, Ob
     @Override
     public void processElement(AnalysisUnit unit, Context ctx, Collector<Observation> out) throws Exception {
         CaptureAnalysis analysis = new CaptureAnalysis(database, connMaxAgeSeconds, hostIdleLimitMinutes,
-                o -> emit(o, ctx, out), CaptureStatistics::tlsRejected);
+                unit.paths.length == 1, o -> emit(o, ctx, out), CaptureStatistics::tlsRejected);
         if (prefetch) {
             PrefetchingMerge.run(unit.inputs(), CaptureFiles.ANALYSED, analysis);
         } else {

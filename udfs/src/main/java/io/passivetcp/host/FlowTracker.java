@@ -43,6 +43,16 @@ public final class FlowTracker {
             endConnection(flow, "expired", out);
             flow = null;
         }
+        return dispatch(flow, p, db, out);
+    }
+
+    /**
+     * Processes one packet against a flow that p0f's cache expiry has left alive: for a caller that runs the
+     * expiry itself ({@link #olderThanMaxAge}).
+     *
+     * @return the flow after the packet, or null when there is none
+     */
+    public FlowState dispatch(FlowState flow, TcpPacket p, SignatureDatabase db, FlowOutput out) {
         if (flow != null) {
             flow.lastExpiryRun = p.expiryRun;
             flow.lastCaptureId = p.captureId;
@@ -93,7 +103,15 @@ public final class FlowTracker {
      * have earlier seconds, unless the capture's clock steps back.)
      */
     public boolean expiredAt(FlowState flow, long expiryRun, long expirySeconds) {
-        return expiryRun > flow.lastExpiryRun && expirySeconds - flow.createdSeconds > connMaxAgeSeconds;
+        return expiryRun > flow.lastExpiryRun && olderThanMaxAge(flow, expirySeconds);
+    }
+
+    /**
+     * p0f's test {@code now - created > conn_max_age} in unsigned 32-bit seconds (spec §8.4): a flow created "in the
+     * future", after the capture's clock stepped back, counts as older than any age.
+     */
+    public boolean olderThanMaxAge(FlowState flow, long nowSeconds) {
+        return ExpiryClock.secondsSince(flow.createdSeconds, nowSeconds) > connMaxAgeSeconds;
     }
 
     private FlowState onSyn(FlowState flow, TcpPacket p, SignatureDatabase db, FlowOutput out) {

@@ -42,11 +42,22 @@ public final class HostTracker {
      */
     public HostState process(HostState host, HostEvent e, SignatureDatabase db, Consumer<Observation> out) {
         HostState h = hostBefore(host, e);
+        if (h != null) {
+            UptimeLocks.prune(h, e.tsSeconds, uptimeLockLifetimeSeconds);
+        }
+        return apply(h, e, db, out);
+    }
+
+    /**
+     * Applies one event to a host that p0f's cache expiry has left alive (null = none remembered): for a caller
+     * that runs the expiry itself ({@link #idleLongerThanLimit}) and tells when flows end ({@link #flowEnded}).
+     */
+    public HostState apply(HostState host, HostEvent e, SignatureDatabase db, Consumer<Observation> out) {
+        HostState h = host == null ? HostState.created(e.tsSeconds) : host;
         if (e.touch) {
             h.lastSeen = e.tsSeconds;
             h.totalConn++;
         }
-        UptimeLocks.prune(h, e.tsSeconds, uptimeLockLifetimeSeconds);
         if (e.tcpKind != HostEvent.NONE) {
             applyTcpFingerprint(h, e, db, out);
         }
@@ -79,10 +90,7 @@ public final class HostTracker {
      * host destroyed: any other event comes from a live flow, and p0f never destroys a host a live flow references.
      */
     private HostState hostBefore(HostState host, HostEvent e) {
-        if (host == null || (e.touch && expiredAt(host, e.expiryRun, e.expirySeconds))) {
-            return HostState.created(e.tsSeconds);
-        }
-        return host;
+        return host != null && e.touch && expiredAt(host, e.expiryRun, e.expirySeconds) ? null : host;
     }
 
     /**
@@ -91,7 +99,23 @@ public final class HostTracker {
      * kept it, but a flow as old as that idle time is destroyed by the same run, before the hosts.)
      */
     public boolean expiredAt(HostState h, long expiryRun, long expirySeconds) {
-        return expiryRun > h.lastExpiryRun && expirySeconds - h.lastSeen > hostIdleLimitSeconds;
+        return expiryRun > h.lastExpiryRun && idleLongerThanLimit(h, expirySeconds);
+    }
+
+    /**
+     * p0f's test {@code now - last_seen > host_idle_limit * 60} in unsigned 32-bit seconds (spec §8.4): a host
+     * touched "in the future", after the capture's clock stepped back, counts as idle for longer than any limit.
+     */
+    public boolean idleLongerThanLimit(HostState h, long nowSeconds) {
+        return ExpiryClock.secondsSince(h.lastSeen, nowSeconds) > hostIdleLimitSeconds;
+    }
+
+    /**
+     * Forgets the uptime locks of a flow that ended ({@code cli_tps / srv_tps} die with p0f's flow). Without this
+     * call, {@link #process} forgets locks by their age, which a capture's clock jumping forward can cut short.
+     */
+    public static void flowEnded(HostState h, long flowId) {
+        UptimeLocks.remove(h, flowId);
     }
 
     /** Spec §4.6: distance, then either the application check or NAT scoring with the OS memory update. */
