@@ -100,7 +100,8 @@ public final class FlowTracker {
      * Whether p0f's expiry run {@code expiryRun}, at second {@code expirySeconds}, destroyed the flow: p0f destroys
      * flows older than {@code conn_max_age} at its periodic cache expiry (spec §8.4). Packets carry their capture's
      * latest run; if one ran since the flow's previous packet, it saw the flow at that run's second. (Runs in between
-     * have earlier seconds, unless the capture's clock steps back.)
+     * have earlier seconds, unless the capture's clock steps back.) Where it steps back this judges the flow on its
+     * own, while p0f's run stops at the first younger flow (spec §8.4), which only a walk over all flows sees.
      */
     public boolean expiredAt(FlowState flow, long expiryRun, long expirySeconds) {
         return expiryRun > flow.lastExpiryRun && olderThanMaxAge(flow, expirySeconds);

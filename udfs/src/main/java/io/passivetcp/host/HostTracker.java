@@ -96,7 +96,9 @@ public final class HostTracker {
     /**
      * Whether p0f's expiry run {@code expiryRun}, at second {@code expirySeconds}, destroyed the host: it ran after
      * the host's latest event and found it idle for longer than {@code host_idle_limit}. (A live flow would have
-     * kept it, but a flow as old as that idle time is destroyed by the same run, before the hosts.)
+     * kept it, but a flow as old as that idle time is destroyed by the same run, before the hosts.) Exact while the
+     * capture's clock never steps back; where it does, p0f's run stops at the first host touched recently enough
+     * (spec §8.4), which only a walk over all hosts sees.
      */
     public boolean expiredAt(HostState h, long expiryRun, long expirySeconds) {
         return expiryRun > h.lastExpiryRun && idleLongerThanLimit(h, expirySeconds);
