@@ -39,7 +39,7 @@ public final class FlowTracker {
      * @return the flow after the packet, or null when there is none
      */
     public FlowState process(FlowState flow, TcpPacket p, SignatureDatabase db, FlowOutput out) {
-        if (flow != null && expiredAt(flow, p.expiryRun, p.expirySeconds)) {
+        if (flow != null && expiredAt(flow, p.captureId, p.expiryRun, p.expirySeconds)) {
             endConnection(flow, "expired", out);
             flow = null;
         }
@@ -101,10 +101,16 @@ public final class FlowTracker {
      * flows older than {@code conn_max_age} at its periodic cache expiry (spec §8.4). Packets carry their capture's
      * latest run; if one ran since the flow's previous packet, it saw the flow at that run's second. (Runs in between
      * have earlier seconds, unless the capture's clock steps back.) Where it steps back this judges the flow on its
-     * own, while p0f's run stops at the first younger flow (spec §8.4), which only a walk over all flows sees.
+     * own, while p0f's run stops at the first younger flow (spec §8.4), which only a walk over all flows sees. A run
+     * of another capture than the flow's latest packet ({@code --state-scope global}) is another clock: a flow
+     * created after it is young, not "in the future".
      */
-    public boolean expiredAt(FlowState flow, long expiryRun, long expirySeconds) {
-        return expiryRun > flow.lastExpiryRun && olderThanMaxAge(flow, expirySeconds);
+    public boolean expiredAt(FlowState flow, long captureId, long expiryRun, long expirySeconds) {
+        if (expiryRun <= flow.lastExpiryRun) {
+            return false;
+        }
+        return captureId == flow.lastCaptureId ? olderThanMaxAge(flow, expirySeconds)
+                : expirySeconds - flow.createdSeconds > connMaxAgeSeconds;
     }
 
     /**

@@ -90,7 +90,7 @@ public final class HostTracker {
      * host destroyed: any other event comes from a live flow, and p0f never destroys a host a live flow references.
      */
     private HostState hostBefore(HostState host, HostEvent e) {
-        return host != null && e.touch && expiredAt(host, e.expiryRun, e.expirySeconds) ? null : host;
+        return host != null && e.touch && expiredAt(host, e.captureId, e.expiryRun, e.expirySeconds) ? null : host;
     }
 
     /**
@@ -98,10 +98,15 @@ public final class HostTracker {
      * the host's latest event and found it idle for longer than {@code host_idle_limit}. (A live flow would have
      * kept it, but a flow as old as that idle time is destroyed by the same run, before the hosts.) Exact while the
      * capture's clock never steps back; where it does, p0f's run stops at the first host touched recently enough
-     * (spec §8.4), which only a walk over all hosts sees.
+     * (spec §8.4), which only a walk over all hosts sees. A run of another capture than the host's latest event
+     * ({@code --state-scope global}) is another clock: a host touched after it is not idle.
      */
-    public boolean expiredAt(HostState h, long expiryRun, long expirySeconds) {
-        return expiryRun > h.lastExpiryRun && idleLongerThanLimit(h, expirySeconds);
+    public boolean expiredAt(HostState h, long captureId, long expiryRun, long expirySeconds) {
+        if (expiryRun <= h.lastExpiryRun) {
+            return false;
+        }
+        return captureId == h.lastCaptureId ? idleLongerThanLimit(h, expirySeconds)
+                : expirySeconds - h.lastSeen > hostIdleLimitSeconds;
     }
 
     /**
