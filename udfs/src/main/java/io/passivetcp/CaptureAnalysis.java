@@ -3,6 +3,8 @@ package io.passivetcp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -29,6 +31,12 @@ import io.passivetcp.tls.TlsTracker;
  * tell them from one capture). The Flink job partitions the same trackers by connection and by host; where the
  * unit is known to be self-contained it runs this instead, where the capture is read, without a shuffle.
  *
+ * <p>Over one capture, p0f's cache expiry (spec §8.4) is replayed as p0f runs it: at each run, flows are walked in
+ * creation order and hosts in the order they were last touched, each walk stopping at the first survivor, with ages
+ * in unsigned 32-bit seconds. Where the capture's clock steps back this decides which flows and hosts p0f forgets.
+ * Over several captures, each keeps its own clock, and a flow or host is judged at its next packet by the latest run
+ * of its capture, as the partitioned job judges it: the same whenever a clock never steps back.
+ *
  * <p>Observations leave packet by packet, in p0f's print order within a packet, each carrying the database
  * version; {@link #finish} adds the summaries of the connections no packet ended, as the partitioned job does at
  * the end of its input.
@@ -49,9 +57,17 @@ public final class CaptureAnalysis implements CaptureMerge.Analysis, FlowOutput,
     private final Consumer<Observation> out;
     private final Listener listener;
 
-    private final Map<ConnectionKey, FlowState> flows = new HashMap<>();
+    /** Replay p0f's expiry runs (one capture, one clock), rather than judge each flow and host at its next event. */
+    private final boolean replaysExpiry;
+    /** Live flows in creation order: p0f's {@code flow_by_age} list. */
+    private final LinkedHashMap<ConnectionKey, FlowState> flows = new LinkedHashMap<>();
+    /** Flows an expiry run destroyed: their summaries end at the connection's next packet, as the partitioned job's. */
+    private final Map<ConnectionKey, FlowState> expiredFlows = new HashMap<>();
     private final Map<ConnectionKey, TlsState> tlsStates = new HashMap<>();
-    private final Map<ConnectionKey, HostState> hosts = new HashMap<>();
+    /** Hosts in the order they were last touched: p0f's {@code host_by_age} list. */
+    private final LinkedHashMap<ConnectionKey, Host> hosts = new LinkedHashMap<>();
+    /** The capture's latest expiry run replayed so far. */
+    private long expiryRun;
     /** Reused lookup keys: a packet makes no garbage unless it creates state. */
     private final ConnectionKey connectionProbe = new ConnectionKey();
     private final ConnectionKey hostProbe = new ConnectionKey();
@@ -59,9 +75,14 @@ public final class CaptureAnalysis implements CaptureMerge.Analysis, FlowOutput,
     private FlowState current;
     private final List<Observation> packetObservations = new ArrayList<>();
 
+    /**
+     * @param oneCapture the packets are those of one capture, so p0f's expiry runs are replayed exactly; false for a
+     *     unit of several captures
+     */
     public CaptureAnalysis(SignatureDatabase db, long connMaxAgeSeconds, long hostIdleLimitMinutes,
-            Consumer<Observation> out, Listener listener) {
+            boolean oneCapture, Consumer<Observation> out, Listener listener) {
         this.db = db;
+        this.replaysExpiry = oneCapture;
         this.flowTracker = new FlowTracker(connMaxAgeSeconds);
         this.hostTracker = new HostTracker(hostIdleLimitMinutes, connMaxAgeSeconds);
         this.tlsTracker = new TlsTracker(connMaxAgeSeconds);
@@ -72,11 +93,26 @@ public final class CaptureAnalysis implements CaptureMerge.Analysis, FlowOutput,
     /** Processes the next packet; its capture and position must be set. */
     @Override
     public void packet(TcpPacket p) {
+        if (replaysExpiry && p.expiryRun != expiryRun) {
+            expiryRun = p.expiryRun;
+            expireCache(p.expirySeconds);
+        }
         connectionProbe.setConnection(p);
-        current = flows.get(connectionProbe);
+        FlowState live = flows.get(connectionProbe);
+        FlowState expired = live == null && !expiredFlows.isEmpty() ? expiredFlows.remove(connectionProbe) : null;
+        current = expired != null ? expired : live;
         TlsState tlsBefore = tlsStates.get(connectionProbe);
         update(tlsStates, tlsBefore, tlsTracker.process(tlsBefore, p, this));
-        update(flows, current, flowTracker.process(current, p, db, this));
+        FlowState next;
+        if (replaysExpiry) {
+            if (expired != null) {
+                flowTracker.expire(expired, this);
+            }
+            next = flowTracker.dispatch(live, p, db, this);
+        } else {
+            next = flowTracker.process(live, p, db, this);
+        }
+        replaceFlow(live, next);
         if (!packetObservations.isEmpty()) {
             packetObservations.sort(PRINT_ORDER);
             for (Observation o : packetObservations) {
@@ -93,9 +129,71 @@ public final class CaptureAnalysis implements CaptureMerge.Analysis, FlowOutput,
         for (FlowState open : flows.values()) {
             flowTracker.endOfInput(open, this);
         }
+        for (FlowState open : expiredFlows.values()) {
+            flowTracker.endOfInput(open, this); // p0f forgot it, and no packet came to tell: as the partitioned job
+        }
         flows.clear();
+        expiredFlows.clear();
         tlsStates.clear();
         hosts.clear();
+    }
+
+    /**
+     * p0f's {@code expire_cache} at second {@code nowSeconds} (spec §8.4): destroys flows from the oldest while
+     * older than {@code conn_max_age}, then walks hosts from the least recently touched while idle for longer than
+     * {@code host_idle_limit}, destroying those no live flow refers to. Both walks stop at the first survivor.
+     */
+    private void expireCache(long nowSeconds) {
+        for (Iterator<Map.Entry<ConnectionKey, FlowState>> it = flows.entrySet().iterator(); it.hasNext();) {
+            Map.Entry<ConnectionKey, FlowState> oldest = it.next();
+            if (!flowTracker.olderThanMaxAge(oldest.getValue(), nowSeconds)) {
+                break;
+            }
+            it.remove();
+            referHosts(oldest.getValue(), -1);
+            expiredFlows.put(oldest.getKey(), oldest.getValue());
+        }
+        for (Iterator<Host> it = hosts.values().iterator(); it.hasNext();) {
+            Host host = it.next();
+            if (!hostTracker.idleLongerThanLimit(host.state, nowSeconds)) {
+                break;
+            }
+            if (host.flows == 0) {
+                it.remove();
+            }
+        }
+    }
+
+    /** The flow of the probed connection is now {@code next}: a new flow goes to the newest end of the age list. */
+    private void replaceFlow(FlowState before, FlowState next) {
+        if (next == before) {
+            return;
+        }
+        if (before != null) {
+            flows.remove(connectionProbe);
+            referHosts(before, -1);
+        }
+        if (next != null) {
+            flows.put(connectionProbe.copy(), next);
+            referHosts(next, 1);
+        }
+    }
+
+    /**
+     * p0f's {@code use_cnt}: a host that a live flow refers to outlives any expiry run. A flow's end also ends its
+     * uptime locks, which its hosts keep.
+     */
+    private void referHosts(FlowState flow, int change) {
+        int version = flow.clientAddress.length == 4 ? 4 : 6;
+        for (byte[] address : new byte[][] {flow.clientAddress, flow.serverAddress}) {
+            Host host = hosts.get(hostProbe.setHost(version, address));
+            if (host != null) {
+                host.flows += change;
+                if (change < 0 && replaysExpiry) {
+                    HostTracker.flowEnded(host.state, flow.flowId);
+                }
+            }
+        }
     }
 
     /** Replaces the state of the probed connection; a key is copied only when its state is created. */
@@ -135,10 +233,21 @@ public final class CaptureAnalysis implements CaptureMerge.Analysis, FlowOutput,
     @Override
     public void hostEvent(HostEvent e) {
         hostProbe.setHost(e.ipVersion, e.subjectIsClient ? e.client : e.server);
-        HostState before = hosts.get(hostProbe);
-        HostState next = hostTracker.process(before, e, db, packetObservations::add);
-        if (next != before) { // the tracker never forgets a host it was given an event for
-            hosts.put(before == null ? hostProbe.copy() : hostProbe, next);
+        // a touched host moves to the newest end of the age list
+        Host host = e.touch ? hosts.remove(hostProbe) : hosts.get(hostProbe);
+        HostState before = host == null ? null : host.state;
+        HostState next = replaysExpiry ? hostTracker.apply(before, e, db, packetObservations::add)
+                : hostTracker.process(before, e, db, packetObservations::add);
+        if (host == null || e.touch) {
+            host = host == null ? new Host() : host;
+            hosts.put(hostProbe.copy(), host);
         }
+        host.state = next; // the tracker never forgets a host it was given an event for
+    }
+
+    /** A host's state and how many live flows refer to it ({@code host_data.use_cnt}). */
+    private static final class Host {
+        HostState state;
+        int flows;
     }
 }

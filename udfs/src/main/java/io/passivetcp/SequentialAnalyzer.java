@@ -44,7 +44,7 @@ public final class SequentialAnalyzer {
      */
     public List<Observation> analyze(InputStream in, String name) throws IOException {
         List<Observation> events = new ArrayList<>();
-        CaptureAnalysis analysis = new CaptureAnalysis(db, connMaxAgeSeconds, hostIdleLimitMinutes, o -> {
+        CaptureAnalysis analysis = new CaptureAnalysis(db, connMaxAgeSeconds, hostIdleLimitMinutes, true, o -> {
             if (o.step != Observation.STEP_CONNECTION) {
                 events.add(o);
             }

@@ -135,7 +135,7 @@ public final class FlowFunction
         } else if (expiresState && isExpiryCheck(open, timestamp)) {
             long now = Math.max(timestamp, ctx.timerService().currentWatermark());
             long[] run = expiryRuns.latestRunBefore(open.lastCaptureId, timestamp);
-            if (run != null && tracker.expiredAt(open, run[0], run[1])) {
+            if (run != null && tracker.expiredAt(open, open.lastCaptureId, run[0], run[1])) {
                 tracker.expire(open, output(ctx, out, database.current(ctx)));
                 flow.clear();
                 flowsInState.decrement();

@@ -91,7 +91,7 @@ public final class HostFunction
         }
         long now = Math.max(timestamp, ctx.timerService().currentWatermark());
         long[] run = expiryRuns.latestRunBefore(h.lastCaptureId, timestamp);
-        if (run != null && tracker.expiredAt(h, run[0], run[1])) {
+        if (run != null && tracker.expiredAt(h, h.lastCaptureId, run[0], run[1])) {
             host.clear();
             hostsInState.decrement();
         } else if (now != Long.MAX_VALUE) { // no more checks at the end of input

@@ -83,7 +83,7 @@ public final class UnitAnalysisOperator extends AbstractStreamOperator<Observati
     @Override
     public void processElement(StreamRecord<AnalysisUnit> unit) throws Exception {
         CaptureAnalysis analysis = new CaptureAnalysis(database, connMaxAgeSeconds, hostIdleLimitMinutes,
-                this::emit, CaptureStatistics::tlsRejected);
+                unit.getValue().paths.length == 1, this::emit, CaptureStatistics::tlsRejected);
         if (prefetch) {
             PrefetchingMerge.run(unit.getValue().inputs(), CaptureFiles.ANALYSED, analysis);
         } else {

@@ -39,10 +39,20 @@ public final class FlowTracker {
      * @return the flow after the packet, or null when there is none
      */
     public FlowState process(FlowState flow, TcpPacket p, SignatureDatabase db, FlowOutput out) {
-        if (flow != null && expiredAt(flow, p.expiryRun, p.expirySeconds)) {
+        if (flow != null && expiredAt(flow, p.captureId, p.expiryRun, p.expirySeconds)) {
             endConnection(flow, "expired", out);
             flow = null;
         }
+        return dispatch(flow, p, db, out);
+    }
+
+    /**
+     * Processes one packet against a flow that p0f's cache expiry has left alive: for a caller that runs the
+     * expiry itself ({@link #olderThanMaxAge}).
+     *
+     * @return the flow after the packet, or null when there is none
+     */
+    public FlowState dispatch(FlowState flow, TcpPacket p, SignatureDatabase db, FlowOutput out) {
         if (flow != null) {
             flow.lastExpiryRun = p.expiryRun;
             flow.lastCaptureId = p.captureId;
@@ -90,10 +100,25 @@ public final class FlowTracker {
      * Whether p0f's expiry run {@code expiryRun}, at second {@code expirySeconds}, destroyed the flow: p0f destroys
      * flows older than {@code conn_max_age} at its periodic cache expiry (spec §8.4). Packets carry their capture's
      * latest run; if one ran since the flow's previous packet, it saw the flow at that run's second. (Runs in between
-     * have earlier seconds, unless the capture's clock steps back.)
+     * have earlier seconds, unless the capture's clock steps back.) Where it steps back this judges the flow on its
+     * own, while p0f's run stops at the first younger flow (spec §8.4), which only a walk over all flows sees. A run
+     * of another capture than the flow's latest packet ({@code --state-scope global}) is another clock: a flow
+     * created after it is young, not "in the future".
      */
-    public boolean expiredAt(FlowState flow, long expiryRun, long expirySeconds) {
-        return expiryRun > flow.lastExpiryRun && expirySeconds - flow.createdSeconds > connMaxAgeSeconds;
+    public boolean expiredAt(FlowState flow, long captureId, long expiryRun, long expirySeconds) {
+        if (expiryRun <= flow.lastExpiryRun) {
+            return false;
+        }
+        return captureId == flow.lastCaptureId ? olderThanMaxAge(flow, expirySeconds)
+                : expirySeconds - flow.createdSeconds > connMaxAgeSeconds;
+    }
+
+    /**
+     * p0f's test {@code now - created > conn_max_age} in unsigned 32-bit seconds (spec §8.4): a flow created "in the
+     * future", after the capture's clock stepped back, counts as older than any age.
+     */
+    public boolean olderThanMaxAge(FlowState flow, long nowSeconds) {
+        return ExpiryClock.secondsSince(flow.createdSeconds, nowSeconds) > connMaxAgeSeconds;
     }
 
     private FlowState onSyn(FlowState flow, TcpPacket p, SignatureDatabase db, FlowOutput out) {

@@ -42,11 +42,22 @@ public final class HostTracker {
      */
     public HostState process(HostState host, HostEvent e, SignatureDatabase db, Consumer<Observation> out) {
         HostState h = hostBefore(host, e);
+        if (h != null) {
+            UptimeLocks.prune(h, e.tsSeconds, uptimeLockLifetimeSeconds);
+        }
+        return apply(h, e, db, out);
+    }
+
+    /**
+     * Applies one event to a host that p0f's cache expiry has left alive (null = none remembered): for a caller
+     * that runs the expiry itself ({@link #idleLongerThanLimit}) and tells when flows end ({@link #flowEnded}).
+     */
+    public HostState apply(HostState host, HostEvent e, SignatureDatabase db, Consumer<Observation> out) {
+        HostState h = host == null ? HostState.created(e.tsSeconds) : host;
         if (e.touch) {
             h.lastSeen = e.tsSeconds;
             h.totalConn++;
         }
-        UptimeLocks.prune(h, e.tsSeconds, uptimeLockLifetimeSeconds);
         if (e.tcpKind != HostEvent.NONE) {
             applyTcpFingerprint(h, e, db, out);
         }
@@ -79,19 +90,39 @@ public final class HostTracker {
      * host destroyed: any other event comes from a live flow, and p0f never destroys a host a live flow references.
      */
     private HostState hostBefore(HostState host, HostEvent e) {
-        if (host == null || (e.touch && expiredAt(host, e.expiryRun, e.expirySeconds))) {
-            return HostState.created(e.tsSeconds);
-        }
-        return host;
+        return host != null && e.touch && expiredAt(host, e.captureId, e.expiryRun, e.expirySeconds) ? null : host;
     }
 
     /**
      * Whether p0f's expiry run {@code expiryRun}, at second {@code expirySeconds}, destroyed the host: it ran after
      * the host's latest event and found it idle for longer than {@code host_idle_limit}. (A live flow would have
-     * kept it, but a flow as old as that idle time is destroyed by the same run, before the hosts.)
+     * kept it, but a flow as old as that idle time is destroyed by the same run, before the hosts.) Exact while the
+     * capture's clock never steps back; where it does, p0f's run stops at the first host touched recently enough
+     * (spec §8.4), which only a walk over all hosts sees. A run of another capture than the host's latest event
+     * ({@code --state-scope global}) is another clock: a host touched after it is not idle.
      */
-    public boolean expiredAt(HostState h, long expiryRun, long expirySeconds) {
-        return expiryRun > h.lastExpiryRun && expirySeconds - h.lastSeen > hostIdleLimitSeconds;
+    public boolean expiredAt(HostState h, long captureId, long expiryRun, long expirySeconds) {
+        if (expiryRun <= h.lastExpiryRun) {
+            return false;
+        }
+        return captureId == h.lastCaptureId ? idleLongerThanLimit(h, expirySeconds)
+                : expirySeconds - h.lastSeen > hostIdleLimitSeconds;
+    }
+
+    /**
+     * p0f's test {@code now - last_seen > host_idle_limit * 60} in unsigned 32-bit seconds (spec §8.4): a host
+     * touched "in the future", after the capture's clock stepped back, counts as idle for longer than any limit.
+     */
+    public boolean idleLongerThanLimit(HostState h, long nowSeconds) {
+        return ExpiryClock.secondsSince(h.lastSeen, nowSeconds) > hostIdleLimitSeconds;
+    }
+
+    /**
+     * Forgets the uptime locks of a flow that ended ({@code cli_tps / srv_tps} die with p0f's flow). Without this
+     * call, {@link #process} forgets locks by their age, which a capture's clock jumping forward can cut short.
+     */
+    public static void flowEnded(HostState h, long flowId) {
+        UptimeLocks.remove(h, flowId);
     }
 
     /** Spec §4.6: distance, then either the application check or NAT scoring with the OS memory update. */

@@ -1,6 +1,7 @@
 package io.passivetcp.host;
 
 import java.util.Arrays;
+import java.util.function.IntPredicate;
 
 /**
  * The per-flow, per-direction uptime locks ({@code packet_flow.cli_tps / srv_tps}, spec §6) kept in the subject
@@ -36,9 +37,18 @@ final class UptimeLocks {
      * about {@code conn_max_age}; a reading needs a reference at most {@code MAX_TWAIT} old).
      */
     static void prune(HostState h, long nowSeconds, long lifetimeSeconds) {
+        keepOnly(h, i -> nowSeconds - h.tpsSeconds[i] <= lifetimeSeconds);
+    }
+
+    /** Forgets both roles' locks of one flow. */
+    static void remove(HostState h, long flowId) {
+        keepOnly(h, i -> h.tpsFlowIds[i] != flowId);
+    }
+
+    private static void keepOnly(HostState h, IntPredicate keep) {
         int kept = 0;
         for (int i = 0; i < h.tpsFlowIds.length; i++) {
-            if (nowSeconds - h.tpsSeconds[i] <= lifetimeSeconds) {
+            if (keep.test(i)) {
                 h.tpsFlowIds[kept] = h.tpsFlowIds[i];
                 h.tpsClientRole[kept] = h.tpsClientRole[i];
                 h.tpsValues[kept] = h.tpsValues[i];

@@ -77,7 +77,7 @@ public class CaptureReadingBenchmark {
     public long analyse() throws IOException {
         long[] observations = {0};
         CaptureAnalysis analysis = new CaptureAnalysis(database, P0fConfig.CONN_MAX_AGE, P0fConfig.HOST_IDLE_LIMIT,
-                o -> observations[0]++, reason -> { });
+                true, o -> observations[0]++, reason -> { });
         forEachPacket(p -> {
             p.capture = BenchInputs.NAME;
             analysis.packet(p);

@@ -54,7 +54,7 @@ public class SerializerBenchmark {
     @Setup
     public void load() throws Exception {
         CaptureAnalysis analysis = new CaptureAnalysis(BenchDatabase.load(), P0fConfig.CONN_MAX_AGE,
-                P0fConfig.HOST_IDLE_LIMIT, observations::add, reason -> { });
+                P0fConfig.HOST_IDLE_LIMIT, true, observations::add, reason -> { });
         try (CaptureReader reader = BenchInputs.open(BenchInputs.pcap())) {
             CaptureRecord record = new CaptureRecord();
             PacketDecoder decoder = new PacketDecoder();

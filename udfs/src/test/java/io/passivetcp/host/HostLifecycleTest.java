@@ -90,6 +90,14 @@ class HostLifecycleTest {
     }
 
     @Test
+    void aHostTouchedInTheFutureIsForgottenAtTheNextRunAfterTheClockStepsBack() {
+        host.apply(Ev.at(T0 + 10_000).touch().filterCount(10));
+        host.apply(Ev.at(T0).touch().filterCount(60)); // p0f: now - last_seen wraps in u32 (spec §8.4)
+        assertEquals(1, host.state.totalConn);
+        assertEquals(T0 / 1000, host.state.firstSeen);
+    }
+
+    @Test
     void theIdleLimitIsConfigurable() {
         Host quick = new Host(new HostTracker(1, 30), HostTestDb.DB);
         quick.apply(Ev.at(T0).touch().filterCount(1));
