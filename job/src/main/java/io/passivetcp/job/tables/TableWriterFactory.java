@@ -69,6 +69,7 @@ public final class TableWriterFactory implements BulkWriter.Factory<Observation>
         if (schemas == null) {
             schemas = new EnumMap<>(Table.class);
         }
+        BufferedPartStream buffered = new BufferedPartStream(out);
         return new BulkWriter<>() {
             private Table table;
             private Schema schema;
@@ -79,7 +80,7 @@ public final class TableWriterFactory implements BulkWriter.Factory<Observation>
                 if (rows == null) {
                     table = Table.of(o.module);
                     schema = schemas.computeIfAbsent(table, Table::schema);
-                    rows = parquet.get(table).create(out);
+                    rows = parquet.get(table).create(buffered);
                 }
                 rows.addElement(table.toRecord(o, schema));
             }
@@ -89,6 +90,7 @@ public final class TableWriterFactory implements BulkWriter.Factory<Observation>
                 if (rows != null) {
                     rows.flush();
                 }
+                buffered.flush();
             }
 
             @Override
@@ -96,6 +98,7 @@ public final class TableWriterFactory implements BulkWriter.Factory<Observation>
                 if (rows != null) {
                     rows.finish();
                 }
+                buffered.drain(); // the sink closes the part file's stream itself, after this
             }
         };
     }
