@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code passivetcp relabel}: the tables of a run labelled again with another signature database. */
-@Command(name = "relabel", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "relabel", sortOptions = false,
         description = "Label the Parquet tables of a run (--out DIR) again with another signature database, without "
                 + "the captures: TCP, MTU and HTTP labels are matched anew, every other table is copied; all rows "
                 + "get the new db_version. A Flink BATCH job.")
@@ -35,6 +35,9 @@ final class RelabelCommand implements Callable<Integer> {
             description = "Parallelism (default: Flink's parallelism.default on a cluster, the number of cores "
                     + "embedded).")
     Integer parallelism;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Override
     public Integer call() throws Exception {
