@@ -11,9 +11,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
+import io.passivetcp.http.HttpFingerprint;
+import io.passivetcp.signature.SignatureDatabase;
+import io.passivetcp.tcp.TcpMatch;
 import io.passivetcp.output.OutputOrdered;
 
 /**
@@ -128,6 +132,26 @@ public final class Observation extends PacketContext implements OutputOrdered {
      */
     public record Label(String type, String labelClass, String name, String flavor, String matchKind, int line) {
         public static final Label NONE = new Label(null, null, null, null, "none", -1);
+
+        /** The label of a TCP match (fuzzy before generic, as the match kind says). */
+        public static Label of(SignatureDatabase db, TcpMatch m) {
+            if (!m.matched()) {
+                return NONE;
+            }
+            String kind = m.fuzzy() ? "fuzzy" : m.generic() ? "generic" : "exact";
+            return of(db, m.signature().label(), kind, m.signature().line());
+        }
+
+        /** The label of an HTTP fingerprint. */
+        public static Label of(SignatureDatabase db, HttpFingerprint fp) {
+            return fp.match() == null ? NONE
+                    : of(db, fp.label(), fp.match().generic() ? "generic" : "exact", fp.match().line());
+        }
+
+        private static Label of(SignatureDatabase db, io.passivetcp.signature.Label l, String matchKind, int line) {
+            String labelClass = l.isApplication() ? "!" : db.classes().get(l.classId());
+            return new Label(l.generic() ? "generic" : "specific", labelClass, l.name(), l.flavor(), matchKind, line);
+        }
     }
 
     /**
@@ -151,11 +175,12 @@ public final class Observation extends PacketContext implements OutputOrdered {
      *
      * @param httpVersion    0 (HTTP/1.0) or 1 (HTTP/1.1)
      * @param headerNames    header names in order of arrival, as sent
+     * @param headerValues   their values up to the first NUL, in the same order; null for a line without a value
      * @param software       User-Agent (request) or Server (response) value, or null
      * @param acceptLanguage Accept-Language value of a request, or null
      */
-    public record Http(int httpVersion, List<String> headerNames, String software, String acceptLanguage,
-            boolean dishonest, Label label) implements Data {}
+    public record Http(int httpVersion, List<String> headerNames, List<String> headerValues, String software,
+            String acceptLanguage, boolean dishonest, Label label) implements Data {}
 
     /**
      * @param minutes       uptime in minutes
@@ -323,6 +348,9 @@ public final class Observation extends PacketContext implements OutputOrdered {
     private static void writeHttp(Http h, DataOutput out) throws IOException {
         out.writeByte(h.httpVersion());
         writeStrings(h.headerNames(), out);
+        for (String value : h.headerValues()) {
+            writeText(value, out);
+        }
         writeText(h.software(), out);
         writeText(h.acceptLanguage(), out);
         out.writeBoolean(h.dishonest());
@@ -331,8 +359,13 @@ public final class Observation extends PacketContext implements OutputOrdered {
 
     private static Http readHttp(DataInput in) throws IOException {
         int version = in.readUnsignedByte();
-        return new Http(version, readStrings(in), readText(in), readText(in), in.readBoolean(),
-                readLabel(in));
+        List<String> names = readStrings(in);
+        List<String> values = new ArrayList<>(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            values.add(readText(in));
+        }
+        return new Http(version, names, Collections.unmodifiableList(values), readText(in), readText(in),
+                in.readBoolean(), readLabel(in));
     }
 
     private static void writeTls(Tls t, DataOutput out) throws IOException {

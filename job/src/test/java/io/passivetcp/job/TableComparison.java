@@ -28,7 +28,7 @@ public final class TableComparison {
     }
 
     /** Rows of {@code a}'s table missing from {@code b}'s, as a multiset difference. */
-    private static long rowsOnlyIn(Connection db, Path a, Path b, Table table) throws Exception {
+    static long rowsOnlyIn(Connection db, Path a, Path b, Table table) throws Exception {
         try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM (SELECT * FROM "
                 + TablesITCase.glob(a, table) + " EXCEPT ALL SELECT * FROM " + TablesITCase.glob(b, table) + ")")) {
             rs.next();

@@ -9,7 +9,6 @@ import io.passivetcp.http.HttpFingerprint;
 import io.passivetcp.http.HttpTracker;
 import io.passivetcp.mtu.MtuMatcher;
 import io.passivetcp.packet.TcpPacket;
-import io.passivetcp.signature.Label;
 import io.passivetcp.signature.SignatureDatabase;
 import io.passivetcp.tcp.Quirk;
 import io.passivetcp.tcp.TcpFingerprint;
@@ -225,10 +224,8 @@ public final class FlowTracker {
         Observation o = observation(p, flow, new Observation(request ? "http request" : "http response", request,
                 Observation.STEP_HTTP, fp.labelKey(), fp.labelValue(), "lang", fp.lang(), "params", fp.params(),
                 "raw_sig", fp.rawSig()));
-        Observation.Label label = fp.match() == null ? Observation.Label.NONE
-                : label(db, fp.label(), fp.match().generic() ? "generic" : "exact", fp.match().line());
-        Observation.Http http = new Observation.Http(fp.httpVersion(), fp.headerNames(), fp.software(),
-                request ? fp.acceptLanguage() : null, fp.dishonest(), label);
+        Observation.Http http = new Observation.Http(fp.httpVersion(), fp.headerNames(), fp.headerValues(),
+                fp.software(), request ? fp.acceptLanguage() : null, fp.dishonest(), Observation.Label.of(db, fp));
         o.data = http;
         out.observation(o);
         if (flow.summary != null) {
@@ -317,20 +314,9 @@ public final class FlowTracker {
     /** The raw observables of a SYN or SYN+ACK and its label, for the tables. */
     static Observation.Tcp tcpData(TcpFingerprint fp, TcpPacket p, boolean sendsyn, SignatureDatabase db) {
         TcpMatch m = fp.match();
-        Observation.Label label = Observation.Label.NONE;
-        if (m.matched()) {
-            String kind = m.fuzzy() ? "fuzzy" : m.generic() ? "generic" : "exact";
-            label = label(db, m.signature().label(), kind, m.signature().line());
-        }
         return new Observation.Tcp(p.ttl, TcpFingerprint.initialTtl(p), m.distance(), m.badTtl(), p.olen, p.mss,
                 p.win, p.wscale, TcpFingerprint.optionLayout(p), Quirk.render(p.quirks), TcpFingerprint.payloadClass(p),
-                p.tos, sendsyn, label);
-    }
-
-    private static Observation.Label label(SignatureDatabase db, Label l, String matchKind, int line) {
-        String labelClass = l.isApplication() ? "!" : db.classes().get(l.classId());
-        return new Observation.Label(l.generic() ? "generic" : "specific", labelClass, l.name(), l.flavor(),
-                matchKind, line);
+                p.tos, sendsyn, Observation.Label.of(db, m));
     }
 
     // ---- connection summaries (the connections table) ----

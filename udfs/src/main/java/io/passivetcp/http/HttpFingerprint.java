@@ -1,6 +1,11 @@
 package io.passivetcp.http;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 import io.passivetcp.signature.Label;
+import io.passivetcp.signature.SignatureDatabase;
 
 /**
  * One {@code http request} / {@code http response} event: what it prints (spec §7.7, §7.8) and what host updates and
@@ -25,7 +30,8 @@ public final class HttpFingerprint {
     private final long date;
     private final long receivedSeconds;
     private final int httpVersion;
-    private final java.util.List<String> headerNames;
+    private final List<String> headerNames;
+    private final List<String> headerValues;
     private final String acceptLanguage;
 
     HttpFingerprint(HttpMessage m, HttpSignature match, long receivedSeconds) {
@@ -44,7 +50,44 @@ public final class HttpFingerprint {
         this.receivedSeconds = receivedSeconds;
         this.httpVersion = m.version();
         this.headerNames = m.headers().stream().map(HttpMessage.Header::name).toList();
+        this.headerValues = Collections.unmodifiableList(
+                new ArrayList<>(m.headers().stream().map(HttpMessage.Header::value).toList()));
         this.acceptLanguage = m.acceptLanguage();
+    }
+
+    /** Matches an observed header block against the direction's section of {@code db}. */
+    static HttpFingerprint of(SignatureDatabase db, HttpMessage m, long receivedSeconds) {
+        HttpSignature match = HttpMatcher.match(m.request() ? db.httpRequest() : db.httpResponse(), m);
+        return new HttpFingerprint(m, match, receivedSeconds);
+    }
+
+    /**
+     * The fingerprint of a header block kept as names and values (a table row): what the job computed from the
+     * packets, matched against {@code db} (the received time, which only host tracking reads, is 0).
+     *
+     * @param values the values in the order of {@code names}; null for a line without a value
+     */
+    public static HttpFingerprint of(SignatureDatabase db, boolean request, int version, List<String> names,
+            List<String> values) {
+        if (names.size() != values.size()) {
+            throw new IllegalArgumentException(names.size() + " header names but " + values.size() + " values");
+        }
+        List<HttpMessage.Header> headers = new ArrayList<>(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            headers.add(new HttpMessage.Header(names.get(i), db.headerId(names.get(i)), values.get(i)));
+        }
+        return of(db, new HttpMessage(request, version, headers), 0);
+    }
+
+    /**
+     * The fingerprint of a raw_sig ({@code ver:HEADERS:MISSING:SW}), matched against {@code db}: the same label as
+     * the header block it was printed from, unless a signature tests a value that the raw_sig does not show in full
+     * (values are cut at {@value io.passivetcp.P0fConfig#HTTP_MAX_SHOW} bytes, {@code ]} and control bytes).
+     *
+     * @throws IllegalArgumentException when {@code rawSig} is not a raw HTTP signature
+     */
+    public static HttpFingerprint ofRawSignature(SignatureDatabase db, String rawSig, boolean request) {
+        return of(db, HttpRawSignature.parse(rawSig, request, db), 0);
     }
 
     private static String params(boolean dishonest, boolean anonymous, boolean generic) {
@@ -130,8 +173,13 @@ public final class HttpFingerprint {
     }
 
     /** Header names in arrival order, as sent. */
-    public java.util.List<String> headerNames() {
+    public List<String> headerNames() {
         return headerNames;
+    }
+
+    /** Header values in arrival order (up to their first NUL); null for a line without a value. */
+    public List<String> headerValues() {
+        return headerValues;
     }
 
     /** The Accept-Language value of a request (up to its first NUL), or null. */

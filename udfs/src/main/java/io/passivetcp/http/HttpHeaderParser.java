@@ -73,7 +73,7 @@ final class HttpHeaderParser {
     }
 
     /** C {@code isalnum} in the C locale, '-' or '_'. */
-    private static boolean isNameByte(byte b) {
+    static boolean isNameByte(int b) {
         return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '-' || b == '_';
     }
 

@@ -1,12 +1,14 @@
 package io.passivetcp.http;
 
 import io.passivetcp.P0fConfig;
+import io.passivetcp.signature.SignatureDatabase;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Spec §7.8: renders an observed header block as {@code ver:HEADERS:MISSING:SW}, using the direction's built-in
- * optional / skip-value / common lists of Appendix A ({@link HttpSignatureHeaderTable}).
+ * optional / skip-value / common lists of Appendix A ({@link HttpSignatureHeaderTable}); and reads one back.
  */
 final class HttpRawSignature {
     private HttpRawSignature() {}
@@ -22,6 +24,62 @@ final class HttpRawSignature {
             sb.append(cut(m.software(), true));
         }
         return sb.toString();
+    }
+
+    /**
+     * The header block a raw_sig shows: version and headers in order, with the values it prints. A header printed
+     * without a value ({@code ?Name}, or a skip-value one) gets none, except the User-Agent of a request and the
+     * Server of a response, which get the software field. The MISSING list only restates absences.
+     *
+     * @throws IllegalArgumentException when {@code rawSig} is not {@code ver:HEADERS:MISSING:SW}
+     */
+    static HttpMessage parse(String rawSig, boolean request, SignatureDatabase db) {
+        if (rawSig.length() < 2 || (rawSig.charAt(0) != '0' && rawSig.charAt(0) != '1') || rawSig.charAt(1) != ':') {
+            throw malformed(rawSig, "a version 0 or 1 and ':'");
+        }
+        int at = 2;
+        List<String[]> shown = new ArrayList<>();
+        boolean more = !rawSig.startsWith(":", at);
+        while (more) {
+            int start = at;
+            at += rawSig.startsWith("?", at) ? 1 : 0;
+            int nameStart = at;
+            while (at < rawSig.length() && HttpHeaderParser.isNameByte(rawSig.charAt(at))) {
+                at++;
+            }
+            if (at == nameStart) {
+                throw malformed(rawSig, "a header name at offset " + start);
+            }
+            String name = rawSig.substring(nameStart, at);
+            String value = null;
+            if (rawSig.startsWith("=[", at)) {
+                int end = rawSig.indexOf(']', at + 2);
+                if (end < 0) {
+                    throw malformed(rawSig, "']' closing the value at offset " + at);
+                }
+                value = rawSig.substring(at + 2, end);
+                at = end + 1;
+            }
+            shown.add(new String[] {name, value});
+            more = rawSig.startsWith(",", at);
+            at += more ? 1 : 0;
+        }
+        int missingEnd = rawSig.indexOf(':', at + 1);
+        if (!rawSig.startsWith(":", at) || missingEnd < 0) {
+            throw malformed(rawSig, "':' after the headers and after the missing list");
+        }
+        String software = rawSig.substring(missingEnd + 1);
+        String softwareHeader = request ? "User-Agent" : "Server";
+        List<HttpMessage.Header> headers = new ArrayList<>(shown.size());
+        for (String[] h : shown) {
+            String value = h[1] == null && h[0].equals(softwareHeader) && !software.isEmpty() ? software : h[1];
+            headers.add(new HttpMessage.Header(h[0], db.headerId(h[0]), value));
+        }
+        return new HttpMessage(request, rawSig.charAt(0) - '0', headers);
+    }
+
+    private static IllegalArgumentException malformed(String rawSig, String expected) {
+        return new IllegalArgumentException("not a raw HTTP signature (expected " + expected + "): " + rawSig);
     }
 
     private static void appendHeaders(StringBuilder sb, HttpMessage m) {

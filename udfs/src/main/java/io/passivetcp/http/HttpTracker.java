@@ -223,9 +223,7 @@ public final class HttpTracker {
 
     static HttpFingerprint fingerprint(HttpFlowState st, byte[] buf, boolean request, long secs,
             SignatureDatabase db) {
-        HttpMessage m = HttpMessage.fromState(st, buf, request, db);
-        HttpSignature match = HttpMatcher.match(request ? db.httpRequest() : db.httpResponse(), m);
-        return new HttpFingerprint(m, match, secs);
+        return HttpFingerprint.of(db, HttpMessage.fromState(st, buf, request, db), secs);
     }
 
     /** "Need more" holds only while the buffer can still grow; otherwise tracking stops (p0f's can_get_more). */

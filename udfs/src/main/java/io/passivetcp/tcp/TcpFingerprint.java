@@ -36,11 +36,20 @@ public final class TcpFingerprint {
      * @param sendsyn the flow was opened by a p0f-sendsyn probe (see {@link #isSendsynProbe})
      */
     public static TcpFingerprint of(SignatureDatabase db, TcpPacket p, int synMss, boolean sendsyn) {
-        TcpMatch m = TcpMatcher.match(db, p, synMss);
+        return of(TcpMatcher.match(db, p, synMss), sendsyn, p.tos, rawSig(p, synMss));
+    }
+
+    /**
+     * What a match prints: the packet-free part of {@link #of(SignatureDatabase, TcpPacket, int, boolean)}, for a
+     * stored fingerprint matched again ({@link TcpMatcher#match(SignatureDatabase, TcpRawSignature, boolean)}).
+     *
+     * @param tos the packet's 6-bit DSCP
+     */
+    public static TcpFingerprint of(TcpMatch m, boolean sendsyn, int tos, String rawSig) {
         String key = m.matched() && (m.application() || sendsyn) ? "app" : "os";
         String value = m.matched() ? m.signature().label().displayName() : UNKNOWN;
         String dist = m.badTtl() ? "<= " + m.distance() : Integer.toString(m.distance());
-        return new TcpFingerprint(m, key, value, dist, params(m, p), rawSig(p, synMss));
+        return new TcpFingerprint(m, key, value, dist, params(m, tos), rawSig);
     }
 
     /** A pure SYN with p0f-sendsyn's window and MSS: its flow is a sendsyn flow (spec §8.2). */
@@ -49,7 +58,7 @@ public final class TcpFingerprint {
     }
 
     /** generic, fuzzy, random_ttl (matched sig only), excess_dist, tos:0xNN; or "none". */
-    private static String params(TcpMatch m, TcpPacket p) {
+    private static String params(TcpMatch m, int tos) {
         StringBuilder sb = new StringBuilder();
         if (m.generic()) {
             sb.append(" generic");
@@ -63,8 +72,8 @@ public final class TcpFingerprint {
         if (m.distance() > P0fConfig.MAX_DIST) {
             sb.append(" excess_dist");
         }
-        if (p.tos != 0) {
-            sb.append(" tos:0x").append(String.format("%02x", p.tos));
+        if (tos != 0) {
+            sb.append(" tos:0x").append(String.format("%02x", tos));
         }
         return sb.length() == 0 ? "none" : sb.substring(1);
     }

@@ -36,7 +36,15 @@ public final class TcpMatcher {
 
     /** Matches against an explicit section. */
     public static TcpMatch match(List<TcpSignature> section, TcpPacket p, int synMss) {
-        TcpSubject s = TcpSubject.of(p, synMss);
+        return match(section, TcpSubject.of(p, synMss));
+    }
+
+    /** Matches a stored SYN ({@code synAck} false) or SYN+ACK fingerprint, as its packet was matched. */
+    public static TcpMatch match(SignatureDatabase db, TcpRawSignature raw, boolean synAck) {
+        return match(synAck ? db.tcpResponse() : db.tcpRequest(), raw.subject);
+    }
+
+    private static TcpMatch match(List<TcpSignature> section, TcpSubject s) {
         Walk w = walk(section, s);
         if (w.exact != null) {
             return new TcpMatch(w.exact, false, u8(w.exact.ittl() - s.ttl));

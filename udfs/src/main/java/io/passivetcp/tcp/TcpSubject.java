@@ -50,6 +50,19 @@ final class TcpSubject {
     }
 
     /**
+     * A printed raw_sig read as sig syntax ({@link TcpRawSignature}): its initial TTL is the observed TTL, and the
+     * window and its multiple are the packet's.
+     */
+    static TcpSubject of(TcpSignature raw, int mss, int window, WindowMultiplier multiplier) {
+        byte[] layout = new byte[raw.layoutLength()];
+        for (int i = 0; i < layout.length; i++) {
+            layout[i] = (byte) raw.layoutKind(i);
+        }
+        return new TcpSubject(raw.ipVersion(), raw.ittl(), raw.olen(), raw.quirks(), mss, raw.wscale(),
+                raw.payloadClass(), WindowType.LITERAL, window, multiplier, layout, layout.length, raw.eolPad());
+    }
+
+    /**
      * A new database sig as p0f feeds it to {@code tcp_find_match} in duplicate mode: no timestamp, header length
      * 0, no SYN MSS; multiples are computed only for a literal window (with the sig's MSS, if any).
      */

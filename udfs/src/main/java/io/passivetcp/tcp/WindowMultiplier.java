@@ -34,6 +34,23 @@ public final class WindowMultiplier {
         return detect(p.win, p.mss, p.ts1, p.totHdr, p.ipVersion == 6, synMss);
     }
 
+    /** The multiple a raw_sig's window field shows ({@code mss*N} / {@code mtu*N}), or {@link #NONE}. */
+    static WindowMultiplier printed(String window) {
+        boolean mss = window.startsWith("mss*");
+        if (!mss && !window.startsWith("mtu*")) {
+            return NONE;
+        }
+        try {
+            int value = Integer.parseInt(window.substring(4));
+            if (value <= 0) {
+                throw new NumberFormatException();
+            }
+            return new WindowMultiplier(value, !mss);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a window multiple: " + window);
+        }
+    }
+
     /** The §2.3 rules in order; the first divisor that divides {@code win} wins. */
     public static WindowMultiplier detect(int win, int mss, long ts1, int totHdr, boolean ipv6, int synMss) {
         if (win == 0 || mss < MIN_MSS) {

@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
 
 /** {@code passivetcp}: the command line of the job, p0f's options where p0f has one. */
 @Command(name = "passivetcp", mixinStandardHelpOptions = true, version = "passivetcp-flink 0.1.0",
-        sortOptions = false, subcommands = io.passivetcp.job.discovery.DiscoverCommand.class,
+        sortOptions = false, subcommands = {io.passivetcp.job.discovery.DiscoverCommand.class, RelabelCommand.class},
         description = "Passive TCP fingerprinting (p0f 3.09b compatible) of packet captures and live interfaces "
                 + "on Apache Flink.")
 public final class PassiveTcpCommand implements Callable<Integer> {

@@ -31,8 +31,12 @@ public enum Table {
     TLS("tls", TlsTracker.MODULE),
     CONNECTIONS("connections", Observation.CONNECTION);
 
-    /** Version of the schemas (the {@code v1} of their namespace); bumped on any incompatible change. */
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * Version of the schemas, in each file's metadata: bumped when columns are added (2: the HTTP header values and
+     * the DSCP of the connections, which relabelling needs). The {@code v1} of their namespace changes only with an
+     * incompatible change.
+     */
+    public static final int SCHEMA_VERSION = 2;
 
     private final String folder;
     private final Set<String> modules;
@@ -145,7 +149,7 @@ public enum Table {
         r.put("payload_class", t.payloadClass());
         r.put("tos", t.tos());
         r.put("raw_sig", o.get("raw_sig"));
-        label(r, "", o.key(0), o.value(0), t.label());
+        label(r, o.key(0), o.value(0), t.label());
         r.put("params", o.get("params"));
     }
 
@@ -153,6 +157,7 @@ public enum Table {
         Observation.Http h = (Observation.Http) o.data;
         r.put("http_version", h.httpVersion());
         r.put("header_names", h.headerNames());
+        r.put("header_values", h.headerValues());
         if (o.module.equals("http request")) {
             r.put("user_agent", h.software());
             r.put("accept_language", h.acceptLanguage());
@@ -161,7 +166,7 @@ public enum Table {
             r.put("server", h.software());
         }
         r.put("raw_sig", o.get("raw_sig"));
-        label(r, "", o.key(0), o.value(0), h.label());
+        label(r, o.key(0), o.value(0), h.label());
         r.put("params", o.get("params"));
         r.put("dishonest", h.dishonest());
     }
@@ -176,16 +181,16 @@ public enum Table {
         r.put("alpn", t.alpn());
     }
 
-    private static void label(GenericData.Record r, String prefix, String key, String printed,
-            Observation.Label l) {
-        r.put(prefix + "label_key", key);
-        r.put(prefix + "label", printed);
-        r.put(prefix + "label_type", l.type());
-        r.put(prefix + "label_class", l.labelClass());
-        r.put(prefix + "label_name", l.name());
-        r.put(prefix + "label_flavor", l.flavor());
-        r.put(prefix + "match_kind", l.matchKind());
-        r.put(prefix + "signature_line", l.line() < 0 ? null : l.line());
+    /** The label columns of an event row: {@code label_key}, {@code label}, ..., {@code signature_line}. */
+    public static void label(GenericRecord r, String key, String printed, Observation.Label l) {
+        r.put("label_key", key);
+        r.put("label", printed);
+        r.put("label_type", l.type());
+        r.put("label_class", l.labelClass());
+        r.put("label_name", l.name());
+        r.put("label_flavor", l.flavor());
+        r.put("match_kind", l.matchKind());
+        r.put("signature_line", l.line() < 0 ? null : l.line());
     }
 
     private static void connection(GenericData.Record r, Observation o) {
@@ -208,20 +213,20 @@ public enum Table {
         r.put("server_mtu", c.serverMtu() < 0 ? null : c.serverMtu());
         r.put("server_link", c.serverLink());
         if (c.request() != null) {
-            r.put("http_request_label", printed(c.request().label()));
-            r.put("http_request_match_kind", c.request().label().matchKind());
+            connectionHttpLabel(r, "http_request_", c.request().label());
             r.put("http_request_raw_sig", c.requestRawSig());
             r.put("http_request_params", c.requestParams());
             r.put("user_agent", c.request().software());
             r.put("accept_language", c.request().acceptLanguage());
             r.put("lang", c.requestLang());
+            connectionHeaders(r, "http_request_", c.request());
         }
         if (c.response() != null) {
-            r.put("http_response_label", printed(c.response().label()));
-            r.put("http_response_match_kind", c.response().label().matchKind());
+            connectionHttpLabel(r, "http_response_", c.response().label());
             r.put("http_response_raw_sig", c.responseRawSig());
             r.put("http_response_params", c.responseParams());
             r.put("server", c.response().software());
+            connectionHeaders(r, "http_response_", c.response());
         }
         if (c.tls() != null) {
             tls(r, c.tls());
@@ -234,12 +239,7 @@ public enum Table {
         if (t == null) {
             return;
         }
-        Observation.Label l = t.label();
-        r.put(p + "label", printed(l));
-        r.put(p + "label_class", l.labelClass());
-        r.put(p + "label_name", l.name());
-        r.put(p + "label_flavor", l.flavor());
-        r.put(p + "match_kind", l.matchKind());
+        connectionTcpLabel(r, p, t.label());
         r.put(p + "raw_sig", rawSig);
         r.put(p + "params", params);
         r.put(p + "ttl", t.ttl());
@@ -249,6 +249,28 @@ public enum Table {
         r.put(p + "window_scale", t.windowScale());
         r.put(p + "option_layout", t.optionLayout());
         r.put(p + "quirks", t.quirks());
+        r.put(p + "tos", t.tos());
+    }
+
+    /** The label columns of a SYN or SYN+ACK in a connection row, {@code p} being {@code syn_} or {@code syn_ack_}. */
+    public static void connectionTcpLabel(GenericRecord r, String p, Observation.Label l) {
+        r.put(p + "label", printed(l));
+        r.put(p + "label_class", l.labelClass());
+        r.put(p + "label_name", l.name());
+        r.put(p + "label_flavor", l.flavor());
+        r.put(p + "match_kind", l.matchKind());
+    }
+
+    /** The label columns of an HTTP message in a connection row, {@code p} being {@code http_request_} or ... */
+    public static void connectionHttpLabel(GenericRecord r, String p, Observation.Label l) {
+        r.put(p + "label", printed(l));
+        r.put(p + "match_kind", l.matchKind());
+    }
+
+    private static void connectionHeaders(GenericData.Record r, String p, Observation.Http h) {
+        r.put(p + "version", h.httpVersion());
+        r.put(p + "header_names", h.headerNames());
+        r.put(p + "header_values", h.headerValues());
     }
 
     /** A label as p0f prints it: {@code Name[ Flavor]}, or {@code ???}. */

@@ -44,24 +44,29 @@ public final class TableWriterFactory implements BulkWriter.Factory<Observation>
 
     public TableWriterFactory(String dbVersion) {
         for (Table table : Table.values()) {
-            String schemaText = table.schemaText();
-            Map<String, String> metadata = Map.of(
-                    "passivetcp.table", table.folder(),
-                    "passivetcp.schema_version", Integer.toString(Table.SCHEMA_VERSION),
-                    "passivetcp.db_version", dbVersion);
-            // a Hadoop configuration without its default resources: parsing core-default.xml again for every part
-            // file was most of the table writers' time
-            parquet.put(table, new ParquetWriterFactory<>(out -> AvroParquetWriter.<GenericRecord>builder(out)
-                    .withConf(new Configuration(false))
-                    .withSchema(new Schema.Parser().parse(schemaText))
-                    .withDataModel(GenericData.get())
-                    .config(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, "false")
-                    .withCompressionCodec(CompressionCodecName.ZSTD)
-                    .withRowGroupSize(ROW_GROUP_BYTES)
-                    .withPageSize(PAGE_BYTES)
-                    .withExtraMetaData(metadata)
-                    .build()));
+            parquet.put(table, parquet(table, dbVersion));
         }
+    }
+
+    /** The Parquet writers of one table's part files, rows labelled by the database {@code dbVersion}. */
+    public static ParquetWriterFactory<GenericRecord> parquet(Table table, String dbVersion) {
+        String schemaText = table.schemaText();
+        Map<String, String> metadata = Map.of(
+                "passivetcp.table", table.folder(),
+                "passivetcp.schema_version", Integer.toString(Table.SCHEMA_VERSION),
+                "passivetcp.db_version", dbVersion);
+        // a Hadoop configuration without its default resources: parsing core-default.xml again for every part
+        // file was most of the table writers' time
+        return new ParquetWriterFactory<>(out -> AvroParquetWriter.<GenericRecord>builder(out)
+                .withConf(new Configuration(false))
+                .withSchema(new Schema.Parser().parse(schemaText))
+                .withDataModel(GenericData.get())
+                .config(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, "false")
+                .withCompressionCodec(CompressionCodecName.ZSTD)
+                .withRowGroupSize(ROW_GROUP_BYTES)
+                .withPageSize(PAGE_BYTES)
+                .withExtraMetaData(metadata)
+                .build());
     }
 
     @Override
