@@ -11,6 +11,21 @@ final class ExpiryClock {
 
     private ExpiryClock() {}
 
+    /**
+     * Whether an entry last seen at {@code entrySeconds} of capture {@code entryCaptureId} is past {@code limitSeconds}
+     * at expiry run {@code expiryRun} (at {@code expirySeconds}) of capture {@code captureId}, having last been judged
+     * at run {@code entryLastRun}. A run of another capture ({@code --state-scope global}) is another clock, against
+     * which an entry after it is young, not "in the future".
+     */
+    static boolean expiredAt(long entryLastRun, long entryCaptureId, long entrySeconds, long limitSeconds,
+            long captureId, long expiryRun, long expirySeconds) {
+        if (expiryRun <= entryLastRun) {
+            return false;
+        }
+        return captureId == entryCaptureId ? secondsSince(entrySeconds, expirySeconds) > limitSeconds
+                : expirySeconds - entrySeconds > limitSeconds;
+    }
+
     /** {@code now - then} as p0f computes it: unsigned 32-bit. */
     static long secondsSince(long thenSeconds, long nowSeconds) {
         return (nowSeconds - thenSeconds) & U32;

@@ -105,11 +105,8 @@ public final class FlowTracker {
      * created after it is young, not "in the future".
      */
     public boolean expiredAt(FlowState flow, long captureId, long expiryRun, long expirySeconds) {
-        if (expiryRun <= flow.lastExpiryRun) {
-            return false;
-        }
-        return captureId == flow.lastCaptureId ? olderThanMaxAge(flow, expirySeconds)
-                : expirySeconds - flow.createdSeconds > connMaxAgeSeconds;
+        return ExpiryClock.expiredAt(flow.lastExpiryRun, flow.lastCaptureId, flow.createdSeconds, connMaxAgeSeconds,
+                captureId, expiryRun, expirySeconds);
     }
 
     /**

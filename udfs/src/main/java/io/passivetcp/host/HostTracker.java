@@ -102,11 +102,8 @@ public final class HostTracker {
      * ({@code --state-scope global}) is another clock: a host touched after it is not idle.
      */
     public boolean expiredAt(HostState h, long captureId, long expiryRun, long expirySeconds) {
-        if (expiryRun <= h.lastExpiryRun) {
-            return false;
-        }
-        return captureId == h.lastCaptureId ? idleLongerThanLimit(h, expirySeconds)
-                : expirySeconds - h.lastSeen > hostIdleLimitSeconds;
+        return ExpiryClock.expiredAt(h.lastExpiryRun, h.lastCaptureId, h.lastSeen, hostIdleLimitSeconds, captureId,
+                expiryRun, expirySeconds);
     }
 
     /**
