@@ -9,11 +9,14 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.api.common.serialization.BulkWriter;
 import org.apache.flink.core.fs.FSDataOutputStream;
+import org.apache.flink.formats.parquet.ParquetBuilder;
 import org.apache.flink.formats.parquet.ParquetWriterFactory;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.avro.AvroWriteSupport;
+import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.OutputFile;
 
 import io.passivetcp.Observation;
 
@@ -51,7 +54,27 @@ public final class TableWriterFactory implements BulkWriter.Factory<Observation>
                     "passivetcp.db_version", dbVersion);
             // a Hadoop configuration without its default resources: parsing core-default.xml again for every part
             // file was most of the table writers' time
-            parquet.put(table, new ParquetWriterFactory<>(out -> AvroParquetWriter.<GenericRecord>builder(out)
+            parquet.put(table, new ParquetWriterFactory<>(new TableParquetBuilder(schemaText, metadata)));
+        }
+    }
+
+    /**
+     * One table's Parquet writer. A named class, as every function of the job graph: a TaskManager that cannot load
+     * the job's classes then fails naming it, where a lambda fails as a SerializedLambda cast (JobGraphLambdaTest).
+     */
+    private static final class TableParquetBuilder implements ParquetBuilder<GenericRecord> {
+        private static final long serialVersionUID = 1L;
+        private final String schemaText;
+        private final Map<String, String> metadata;
+
+        TableParquetBuilder(String schemaText, Map<String, String> metadata) {
+            this.schemaText = schemaText;
+            this.metadata = metadata;
+        }
+
+        @Override
+        public ParquetWriter<GenericRecord> createWriter(OutputFile out) throws IOException {
+            return AvroParquetWriter.<GenericRecord>builder(out)
                     .withConf(new Configuration(false))
                     .withSchema(new Schema.Parser().parse(schemaText))
                     .withDataModel(GenericData.get())
@@ -60,7 +83,7 @@ public final class TableWriterFactory implements BulkWriter.Factory<Observation>
                     .withRowGroupSize(ROW_GROUP_BYTES)
                     .withPageSize(PAGE_BYTES)
                     .withExtraMetaData(metadata)
-                    .build()));
+                    .build();
         }
     }
 
