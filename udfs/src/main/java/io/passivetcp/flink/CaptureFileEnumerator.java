@@ -19,7 +19,17 @@ public final class CaptureFileEnumerator implements FileEnumerator {
 
     /** A serializable factory, as FileSource wants it. */
     public static Provider provider() {
-        return CaptureFileEnumerator::new;
+        return new Factory();
+    }
+
+    /** A named class, not a method reference: the job graph carries it to the JobManager (JobGraphLambdaTest). */
+    private static final class Factory implements Provider {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public FileEnumerator create() {
+            return new CaptureFileEnumerator();
+        }
     }
 
     @Override

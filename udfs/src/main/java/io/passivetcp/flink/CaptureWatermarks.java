@@ -2,8 +2,12 @@ package io.passivetcp.flink;
 
 import java.time.Duration;
 
+import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
+import org.apache.flink.api.common.eventtime.TimestampAssigner;
+import org.apache.flink.api.common.eventtime.TimestampAssignerSupplier;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkGeneratorSupplier;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
@@ -24,9 +28,40 @@ public final class CaptureWatermarks {
     private CaptureWatermarks() {}
 
     public static WatermarkStrategy<TcpPacket> strategy(Duration disorder) {
-        long disorderMillis = disorder.toMillis();
-        return WatermarkStrategy.<TcpPacket>forGenerator(c -> new Trailing(disorderMillis))
-                .withTimestampAssigner((p, previous) -> Math.floorDiv(p.orderMicros, 1000));
+        return new TrailingStrategy(disorder.toMillis());
+    }
+
+    /**
+     * A packet's event time: its capture time in milliseconds. A named class, as every function of the job graph:
+     * a TaskManager that cannot load the job's classes then fails naming it, where a lambda fails as a
+     * SerializedLambda cast that names nothing (JobGraphLambdaTest).
+     */
+    public static final class PacketTime implements SerializableTimestampAssigner<TcpPacket> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public long extractTimestamp(TcpPacket p, long recordTimestamp) {
+            return Math.floorDiv(p.orderMicros, 1000);
+        }
+    }
+
+    private static final class TrailingStrategy implements WatermarkStrategy<TcpPacket> {
+        private static final long serialVersionUID = 1L;
+        private final long disorderMillis;
+
+        TrailingStrategy(long disorderMillis) {
+            this.disorderMillis = disorderMillis;
+        }
+
+        @Override
+        public WatermarkGenerator<TcpPacket> createWatermarkGenerator(WatermarkGeneratorSupplier.Context context) {
+            return new Trailing(disorderMillis);
+        }
+
+        @Override
+        public TimestampAssigner<TcpPacket> createTimestampAssigner(TimestampAssignerSupplier.Context context) {
+            return new PacketTime();
+        }
     }
 
     private static final class Trailing implements WatermarkGenerator<TcpPacket> {

@@ -3,7 +3,6 @@ package io.passivetcp.flink;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.ReaderOutput;
 import org.apache.flink.api.connector.source.Source;
@@ -49,9 +48,8 @@ public final class DatabaseSource implements Source<Tuple2<String, String>, Data
     /** The database {@code text} (from {@code name}) as a stream that ends only when the job is stopped. */
     public static DataStream<Tuple2<String, String>> stream(StreamExecutionEnvironment env, String name,
             String text) {
-        WatermarkStrategy<Tuple2<String, String>> endOfTimeOnIt =
-                WatermarkStrategy.forGenerator(c -> new DatabaseWatcher.EndOfTimeOnFirstVersion());
-        return env.fromSource(new DatabaseSource(name, text), endOfTimeOnIt, "signature database",
+        return env.fromSource(new DatabaseSource(name, text), new DatabaseWatcher.EndOfTimeOnFirstVersion.Strategy(),
+                        "signature database",
                         StateDescriptors.DATABASE_TEXT)
                 .setParallelism(1);
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkGeneratorSupplier;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -14,6 +15,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -54,14 +56,14 @@ public final class DatabaseWatcher extends RichFlatMapFunction<Long, Tuple2<Stri
      */
     public static DataStream<Tuple2<String, String>> stream(StreamExecutionEnvironment env, String file,
             Duration interval) {
-        DataGeneratorSource<Long> ticks = new DataGeneratorSource<>(i -> i, Long.MAX_VALUE,
+        DataGeneratorSource<Long> ticks = new DataGeneratorSource<>(new Ticks(), Long.MAX_VALUE,
                 RateLimiterStrategy.perSecond(1000.0 / interval.toMillis()), Types.LONG);
         return env.fromSource(ticks, WatermarkStrategy.noWatermarks(), "database watch ticks")
                 .setParallelism(1)
                 .flatMap(new DatabaseWatcher(file), StateDescriptors.DATABASE_TEXT)
                 .name("signature database watch")
                 .setParallelism(1)
-                .assignTimestampsAndWatermarks(WatermarkStrategy.forGenerator(c -> new EndOfTimeOnFirstVersion()))
+                .assignTimestampsAndWatermarks(new EndOfTimeOnFirstVersion.Strategy())
                 .name("database versions")
                 .setParallelism(1);
     }
@@ -122,5 +124,26 @@ public final class DatabaseWatcher extends RichFlatMapFunction<Long, Tuple2<Stri
 
         @Override
         public void onPeriodicEmit(WatermarkOutput output) {}
+
+        /** Its strategy; a named class, as every function of the job graph (JobGraphLambdaTest). */
+        static final class Strategy implements WatermarkStrategy<Tuple2<String, String>> {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public WatermarkGenerator<Tuple2<String, String>> createWatermarkGenerator(
+                    WatermarkGeneratorSupplier.Context context) {
+                return new EndOfTimeOnFirstVersion();
+            }
+        }
+    }
+
+    /** The tick numbers, which only pace the reads. */
+    private static final class Ticks implements GeneratorFunction<Long, Long> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Long map(Long tick) {
+            return tick;
+        }
     }
 }

@@ -34,7 +34,17 @@ public final class EarliestFirstSplitAssigner implements FileSplitAssigner {
 
     /** A serializable factory, as FileSource wants it. */
     public static Provider provider() {
-        return EarliestFirstSplitAssigner::new;
+        return new Factory();
+    }
+
+    /** A named class, not a method reference: the job graph carries it to the JobManager (JobGraphLambdaTest). */
+    private static final class Factory implements Provider {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public FileSplitAssigner create(Collection<FileSourceSplit> initial) {
+            return new EarliestFirstSplitAssigner(initial);
+        }
     }
 
     @Override

@@ -42,6 +42,24 @@ public class HostKey {
 
     /** Keys host events by their subject host; {@code perCapture} for {@code --state-scope capture}. */
     public static KeySelector<HostEvent, HostKey> selector(boolean perCapture) {
-        return e -> new HostKey(e, perCapture);
+        return new Selector(perCapture);
+    }
+
+    /**
+     * A named class, not a lambda: a TaskManager that cannot load the job's classes then fails naming it, where a
+     * lambda fails as a SerializedLambda cast that names nothing (JobGraphLambdaTest).
+     */
+    private static final class Selector implements KeySelector<HostEvent, HostKey> {
+        private static final long serialVersionUID = 1L;
+        private final boolean perCapture;
+
+        Selector(boolean perCapture) {
+            this.perCapture = perCapture;
+        }
+
+        @Override
+        public HostKey getKey(HostEvent e) {
+            return new HostKey(e, perCapture);
+        }
     }
 }

@@ -27,7 +27,17 @@ public final class OldestFirstSplitAssigner implements FileSplitAssigner {
 
     /** A serializable factory, as FileSource wants it. */
     public static Provider provider() {
-        return OldestFirstSplitAssigner::new;
+        return new Factory();
+    }
+
+    /** A named class, not a method reference: the job graph carries it to the JobManager (JobGraphLambdaTest). */
+    private static final class Factory implements Provider {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public FileSplitAssigner create(Collection<FileSourceSplit> initial) {
+            return new OldestFirstSplitAssigner(initial);
+        }
     }
 
     @Override

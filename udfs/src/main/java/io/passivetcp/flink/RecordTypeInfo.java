@@ -1,7 +1,5 @@
 package io.passivetcp.flink;
 
-import java.util.function.Supplier;
-
 import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -11,20 +9,19 @@ public final class RecordTypeInfo<T> extends TypeInformation<T> {
     private static final long serialVersionUID = 1L;
 
     public static final RecordTypeInfo<io.passivetcp.packet.TcpPacket> TCP_PACKET =
-            new RecordTypeInfo<>(io.passivetcp.packet.TcpPacket.class, TcpPacketSerializer::new);
+            new RecordTypeInfo<>(io.passivetcp.packet.TcpPacket.class, new TcpPacketSerializer());
     public static final RecordTypeInfo<io.passivetcp.host.HostEvent> HOST_EVENT =
-            new RecordTypeInfo<>(io.passivetcp.host.HostEvent.class, HostEventSerializer::new);
+            new RecordTypeInfo<>(io.passivetcp.host.HostEvent.class, new HostEventSerializer());
     public static final RecordTypeInfo<io.passivetcp.Observation> OBSERVATION =
-            new RecordTypeInfo<>(io.passivetcp.Observation.class, ObservationSerializer::new);
+            new RecordTypeInfo<>(io.passivetcp.Observation.class, new ObservationSerializer());
     public static final RecordTypeInfo<io.passivetcp.output.LogEntry> LOG_ENTRY =
-            new RecordTypeInfo<>(io.passivetcp.output.LogEntry.class, LogEntrySerializer::new);
+            new RecordTypeInfo<>(io.passivetcp.output.LogEntry.class, new LogEntrySerializer());
 
     private final Class<T> type;
-    private final SerializableSupplier<TypeSerializer<T>> serializer;
+    /** Stateless (a TypeSerializerSingleton), so one instance serves every subtask. */
+    private final TypeSerializer<T> serializer;
 
-    interface SerializableSupplier<S> extends Supplier<S>, java.io.Serializable {}
-
-    private RecordTypeInfo(Class<T> type, SerializableSupplier<TypeSerializer<T>> serializer) {
+    private RecordTypeInfo(Class<T> type, TypeSerializer<T> serializer) {
         this.type = type;
         this.serializer = serializer;
     }
@@ -61,7 +58,7 @@ public final class RecordTypeInfo<T> extends TypeInformation<T> {
 
     @Override
     public TypeSerializer<T> createSerializer(SerializerConfig config) {
-        return serializer.get();
+        return serializer;
     }
 
     @Override

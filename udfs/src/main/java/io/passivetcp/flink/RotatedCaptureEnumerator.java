@@ -31,7 +31,22 @@ public final class RotatedCaptureEnumerator implements FileEnumerator {
 
     /** A serializable factory, as FileSource wants it. */
     public static Provider provider(long settleMillis) {
-        return () -> new RotatedCaptureEnumerator(settleMillis, System::currentTimeMillis);
+        return new Factory(settleMillis);
+    }
+
+    /** A named class, not a lambda: the job graph carries it to the JobManager (JobGraphLambdaTest). */
+    private static final class Factory implements Provider {
+        private static final long serialVersionUID = 1L;
+        private final long settleMillis;
+
+        Factory(long settleMillis) {
+            this.settleMillis = settleMillis;
+        }
+
+        @Override
+        public FileEnumerator create() {
+            return new RotatedCaptureEnumerator(settleMillis, System::currentTimeMillis);
+        }
     }
 
     @Override

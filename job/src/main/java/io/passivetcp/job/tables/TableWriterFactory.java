@@ -9,11 +9,14 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.api.common.serialization.BulkWriter;
 import org.apache.flink.core.fs.FSDataOutputStream;
+import org.apache.flink.formats.parquet.ParquetBuilder;
 import org.apache.flink.formats.parquet.ParquetWriterFactory;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.avro.AvroWriteSupport;
+import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.OutputFile;
 
 import io.passivetcp.Observation;
 
@@ -48,6 +51,37 @@ public final class TableWriterFactory implements BulkWriter.Factory<Observation>
         }
     }
 
+    /**
+     * One table's Parquet writer. A named class, as every function of the job graph: a TaskManager that cannot load
+     * the job's classes then fails naming it, where a lambda fails as a SerializedLambda cast (JobGraphLambdaTest).
+     */
+    private static final class TableParquetBuilder implements ParquetBuilder<GenericRecord> {
+        private static final long serialVersionUID = 1L;
+        private final String schemaText;
+        private final Map<String, String> metadata;
+
+        TableParquetBuilder(String schemaText, Map<String, String> metadata) {
+            this.schemaText = schemaText;
+            this.metadata = metadata;
+        }
+
+        @Override
+        public ParquetWriter<GenericRecord> createWriter(OutputFile out) throws IOException {
+            // a Hadoop configuration without its default resources: parsing core-default.xml again for every part
+            // file was most of the table writers' time
+            return AvroParquetWriter.<GenericRecord>builder(out)
+                    .withConf(new Configuration(false))
+                    .withSchema(new Schema.Parser().parse(schemaText))
+                    .withDataModel(GenericData.get())
+                    .config(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, "false")
+                    .withCompressionCodec(CompressionCodecName.ZSTD)
+                    .withRowGroupSize(ROW_GROUP_BYTES)
+                    .withPageSize(PAGE_BYTES)
+                    .withExtraMetaData(metadata)
+                    .build();
+        }
+    }
+
     /** The Parquet writers of one table's part files, rows labelled by the database {@code dbVersion}. */
     public static ParquetWriterFactory<GenericRecord> parquet(Table table, String dbVersion) {
         String schemaText = table.schemaText();
@@ -55,18 +89,7 @@ public final class TableWriterFactory implements BulkWriter.Factory<Observation>
                 "passivetcp.table", table.folder(),
                 "passivetcp.schema_version", Integer.toString(Table.SCHEMA_VERSION),
                 "passivetcp.db_version", dbVersion);
-        // a Hadoop configuration without its default resources: parsing core-default.xml again for every part
-        // file was most of the table writers' time
-        return new ParquetWriterFactory<>(out -> AvroParquetWriter.<GenericRecord>builder(out)
-                .withConf(new Configuration(false))
-                .withSchema(new Schema.Parser().parse(schemaText))
-                .withDataModel(GenericData.get())
-                .config(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, "false")
-                .withCompressionCodec(CompressionCodecName.ZSTD)
-                .withRowGroupSize(ROW_GROUP_BYTES)
-                .withPageSize(PAGE_BYTES)
-                .withExtraMetaData(metadata)
-                .build());
+        return new ParquetWriterFactory<>(new TableParquetBuilder(schemaText, metadata));
     }
 
     @Override

@@ -230,7 +230,7 @@ public final class FingerprintTopology {
             return CaptureWatermarks.strategy(CAPTURE_DISORDER);
         }
         return WatermarkStrategy.<TcpPacket>forBoundedOutOfOrderness(CAPTURE_DISORDER)
-                .withTimestampAssigner((p, previous) -> Math.floorDiv(p.orderMicros, 1000));
+                .withTimestampAssigner(new CaptureWatermarks.PacketTime());
     }
 
     /**

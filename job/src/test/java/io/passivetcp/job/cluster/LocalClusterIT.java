@@ -66,14 +66,24 @@ class LocalClusterIT {
             assertEquals(List.of(), cluster.processes(), "processes left running");
         }
 
-        int embedded = new CommandLine(new PassiveTcpCommand()).setCaseInsensitiveEnumValuesAllowed(true)
-                .execute(jobArgs(dev, tmp.resolve("embedded.log"), tmp.resolve("embedded-tables"))
-                        .toArray(String[]::new));
-        assertEquals(3, embedded, "exit 3: the corpus holds each capture's p0f log beside it, which is no capture");
+        assertTheEmbeddedRunWritesTheSame(tmp, jobArgs(dev, tmp.resolve("embedded.log"),
+                tmp.resolve("embedded-tables")), 3, "the corpus holds each capture's p0f log beside it, no capture",
+                10_000);
+    }
 
+    /**
+     * The embedded run of the cluster's command line, {@code args} writing {@code tmp/embedded.log} and
+     * {@code tmp/embedded-tables}, ends with {@code exitCode} and writes more than {@code minLines} log lines, and
+     * the cluster's {@code tmp/cluster.log} and {@code tmp/cluster-tables} equal what it wrote.
+     */
+    static void assertTheEmbeddedRunWritesTheSame(Path tmp, List<String> args, int exitCode, String whyThatCode,
+            int minLines) throws Exception {
+        int embedded = new CommandLine(new PassiveTcpCommand()).setCaseInsensitiveEnumValuesAllowed(true)
+                .execute(args.toArray(String[]::new));
+        assertEquals(exitCode, embedded, "exit " + exitCode + ": " + whyThatCode);
         List<String> expected = Files.readAllLines(tmp.resolve("embedded.log"), StandardCharsets.UTF_8);
         List<String> actual = Files.readAllLines(tmp.resolve("cluster.log"), StandardCharsets.UTF_8);
-        assertTrue(expected.size() > 10_000, "the whole dev corpus: " + expected.size() + " log lines");
+        assertTrue(expected.size() > minLines, expected.size() + " log lines");
         assertEquals(expected, actual, "the cluster's -o log against the embedded run's");
         TableComparison.assertSameTables(tmp.resolve("embedded-tables"), tmp.resolve("cluster-tables"));
     }
@@ -129,7 +139,7 @@ class LocalClusterIT {
         assertTrue(submit.output.contains("no cluster is running"), submit.output);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }

@@ -17,6 +17,7 @@ import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
+import io.passivetcp.flink.CaptureWatermarks;
 import io.passivetcp.flink.RecordTypeInfo;
 import io.passivetcp.live.CaptureSettings;
 import io.passivetcp.packet.TcpPacket;
@@ -83,8 +84,8 @@ public final class LiveCaptureSource implements Source<TcpPacket, InterfaceSplit
      * while a link is quiet, the wall clock, so that buffered events are released although no packet comes.
      */
     public static WatermarkStrategy<TcpPacket> watermarks(Duration disorder) {
-        return WatermarkStrategy.<TcpPacket>forGenerator(ctx -> new LiveWatermarks(disorder.toMillis()))
-                .withTimestampAssigner((p, previous) -> Math.floorDiv(p.orderMicros, 1000));
+        return WatermarkStrategy.forGenerator(new LiveWatermarks.Generators(disorder.toMillis()))
+                .withTimestampAssigner(new CaptureWatermarks.PacketTime());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.passivetcp.flink.live;
 
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkGeneratorSupplier;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 
 import io.passivetcp.live.LiveCapture;
@@ -23,6 +24,21 @@ final class LiveWatermarks implements WatermarkGenerator<TcpPacket> {
 
     LiveWatermarks(long disorderMillis) {
         this.disorderMillis = disorderMillis;
+    }
+
+    /** One generator per interface; a named class, as every function of the job graph (JobGraphLambdaTest). */
+    static final class Generators implements WatermarkGeneratorSupplier<TcpPacket> {
+        private static final long serialVersionUID = 1L;
+        private final long disorderMillis;
+
+        Generators(long disorderMillis) {
+            this.disorderMillis = disorderMillis;
+        }
+
+        @Override
+        public WatermarkGenerator<TcpPacket> createWatermarkGenerator(Context context) {
+            return new LiveWatermarks(disorderMillis);
+        }
     }
 
     @Override
