@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.apache.flink.api.common.BatchShuffleMode;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.BatchExecutionOptions;
 import org.apache.flink.configuration.Configuration;
@@ -518,12 +517,6 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         if (!conf.contains(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC)) {
             conf.set(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC,
                     NettyShuffleEnvironmentOptions.CompressionCodec.NONE);
-        }
-        // BATCH stages after the analysis (the text outputs' ordering, the partitioned dataflow's tables) take their
-        // input while it is produced where slots allow, instead of after the whole analysis: 8-copy bench archive
-        // 17.6 s -> 14.0 s median wall under load, same CPU and output.
-        if (!conf.contains(ExecutionOptions.BATCH_SHUFFLE_MODE)) {
-            conf.set(ExecutionOptions.BATCH_SHUFFLE_MODE, BatchShuffleMode.ALL_EXCHANGES_HYBRID_FULL);
         }
         return StreamExecutionEnvironment.getExecutionEnvironment(conf);
     }
