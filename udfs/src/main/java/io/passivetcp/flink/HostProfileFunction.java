@@ -1,5 +1,6 @@
 package io.passivetcp.flink;
 
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -59,6 +60,16 @@ public final class HostProfileFunction extends KeyedProcessFunction<ProfileKey, 
         if (row == null) {
             ctx.timerService().registerEventTimeTimer(perCapture ? Long.MAX_VALUE
                     : ProfileKey.lastMillisOf(ctx.getCurrentKey().window));
+        }
+    }
+
+    /** An event cut to what its host's profile reads ({@link HostProfile#essentials}), before the shuffle. */
+    public static final class Essentials implements MapFunction<Observation, Observation> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Observation map(Observation o) {
+            return HostProfile.essentials(o);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.passivetcp.Observation;
 import io.passivetcp.output.OutputOrdered;
@@ -33,6 +34,8 @@ public final class HostProfile {
     private long firstSeen = Long.MAX_VALUE;
     private long lastSeen = Long.MIN_VALUE;
     private long events;
+    private static final Set<String> ESSENTIAL_FIELDS = Set.of("raw_sig", "raw_mtu", "link");
+
     private final String capture;
     private final Map<Observation.Fingerprint, Long> clientTcp = new HashMap<>();
     private final Map<Observation.Fingerprint, Long> serverTcp = new HashMap<>();
@@ -75,6 +78,32 @@ public final class HostProfile {
         p.lastAt = h.lastAt();
         p.databaseVersion = row.databaseVersion;
         return p;
+    }
+
+    /**
+     * What {@link #add} reads of an event, and nothing more: events cross the network to be keyed by host, and their
+     * HTTP headers and TLS strings would be most of their bytes.
+     */
+    public static Observation essentials(Observation o) {
+        List<String> fields = new ArrayList<>(4);
+        for (int i = 0; i < o.fieldCount(); i++) {
+            if (ESSENTIAL_FIELDS.contains(o.key(i))) {
+                fields.add(o.key(i));
+                fields.add(o.value(i));
+            }
+        }
+        Observation e = new Observation(o.module, o.subjectIsClient, o.step, fields.toArray(new String[0]));
+        e.copyContextFrom(o);
+        e.databaseVersion = o.databaseVersion;
+        if (o.data instanceof Observation.Http h) {
+            e.data = new Observation.Http(h.httpVersion(), List.of(), List.of(), h.software(), null, false,
+                    Observation.Label.NONE, h.userAgentOs());
+        } else if (o.data instanceof Observation.Tls t) {
+            e.data = new Observation.Tls(t.ja4(), null, null, null, null, null, null, List.of(), List.of(), 0);
+        } else {
+            e.data = o.data;
+        }
+        return e;
     }
 
     /** Folds in one event whose subject is this host. */

@@ -99,6 +99,12 @@ class HostProfileTest {
         assertEquals(fold(events()), row);
     }
 
+    /** The events are cut to their essentials before the shuffle: nothing the profile reads may be lost. */
+    @Test
+    void essentialsMakeTheSameProfile() {
+        assertEquals(fold(events()), fold(events().stream().map(HostProfile::essentials).toList()));
+    }
+
     private static Observation copy(Observation row) {
         Observation c = new Observation();
         c.copyContextFrom(row);

@@ -48,6 +48,8 @@ public final class TableSinks {
         }
         DataStream<Observation> events = observations.events();
         DataStream<Observation> partitioned = events
+                .map(new HostProfileFunction.Essentials(), RecordTypeInfo.OBSERVATION)
+                .name("host profile inputs")
                 .keyBy(new ProfileKey.Selector(options.perCaptureState()), TypeInformation.of(ProfileKey.class))
                 .process(new HostProfileFunction(options.batch(), options.perCaptureState()),
                         RecordTypeInfo.OBSERVATION)
