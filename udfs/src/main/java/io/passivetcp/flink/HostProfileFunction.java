@@ -4,6 +4,7 @@ import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -16,7 +17,8 @@ import io.passivetcp.host.HostProfile;
  *
  * <p>BATCH: Flink hands a key's events one after the other, so the profile is built on the heap and emitted by a
  * timer at the end of time, which BATCH fires after the key's last event. STREAMING: the profile waits in keyed
- * state until the watermark passes the end of its day. Under {@code --state-scope capture} a capture has no end the
+ * state until the watermark passes the end of its day, or the packet time of its latest event if that is later
+ * (packet order follows a capture's records even where its clock steps back). Under {@code --state-scope capture} a capture has no end the
  * watermark could show, so its profiles are emitted at the end of the input (with {@code --follow} or a live
  * capture: when the job is stopped with a drain).
  */
@@ -27,8 +29,9 @@ public final class HostProfileFunction extends KeyedProcessFunction<ProfileKey, 
     private final boolean perCapture;
     /** BATCH: the current key's profile. */
     private transient HostProfile current;
-    /** STREAMING: the key's profile as a {@code host} row. */
+    /** STREAMING: the key's profile as a {@code host} row, and the time its timer is set for. */
     private transient ValueState<Observation> profile;
+    private transient ValueState<Long> due;
 
     public HostProfileFunction(boolean batch, boolean perCapture) {
         this.batch = batch;
@@ -40,6 +43,7 @@ public final class HostProfileFunction extends KeyedProcessFunction<ProfileKey, 
         if (!batch) {
             profile = getRuntimeContext().getState(new ValueStateDescriptor<>("host-profile",
                     RecordTypeInfo.OBSERVATION));
+            due = getRuntimeContext().getState(new ValueStateDescriptor<>("host-profile-due", Types.LONG));
         }
     }
 
@@ -57,9 +61,13 @@ public final class HostProfileFunction extends KeyedProcessFunction<ProfileKey, 
         HostProfile p = row == null ? new HostProfile(perCapture ? o.capture : null) : HostProfile.of(row);
         p.add(o);
         profile.update(p.row());
-        if (row == null) {
-            ctx.timerService().registerEventTimeTimer(perCapture ? Long.MAX_VALUE
-                    : ProfileKey.lastMillisOf(ctx.getCurrentKey().window));
+        // the end of the day, or later when the packet order runs past it (a capture whose clock steps back)
+        long end = perCapture ? Long.MAX_VALUE : Math.max(ProfileKey.lastMillisOf(ctx.getCurrentKey().window),
+                ctx.timestamp() == null ? Long.MIN_VALUE : ctx.timestamp());
+        Long armed = due.value();
+        if (armed == null || end > armed) {
+            ctx.timerService().registerEventTimeTimer(end);
+            due.update(end);
         }
     }
 
@@ -78,9 +86,13 @@ public final class HostProfileFunction extends KeyedProcessFunction<ProfileKey, 
         if (batch) {
             out.collect(current.row());
             current = null;
-        } else {
+            return;
+        }
+        Long end = due.value();
+        if (end != null && timestamp >= end) { // else a later event moved the end
             out.collect(profile.value());
             profile.clear();
+            due.clear();
         }
     }
 }
