@@ -28,14 +28,14 @@ public final class HostProfile {
             .thenComparingLong(Observation::ordinal)
             .thenComparingInt(Observation::step)
             .thenComparing(o -> !o.subjectIsClient);
+    /** The printed fields {@link #add} reads. */
+    private static final Set<String> ESSENTIAL_FIELDS = Set.of("raw_sig", "raw_mtu", "link");
 
     /** The earliest event: its packet context (subject address, capture, time) becomes the row's. */
     private Observation first;
     private long firstSeen = Long.MAX_VALUE;
     private long lastSeen = Long.MIN_VALUE;
     private long events;
-    private static final Set<String> ESSENTIAL_FIELDS = Set.of("raw_sig", "raw_mtu", "link");
-
     private final String capture;
     private final Map<Observation.Fingerprint, Long> clientTcp = new HashMap<>();
     private final Map<Observation.Fingerprint, Long> serverTcp = new HashMap<>();
