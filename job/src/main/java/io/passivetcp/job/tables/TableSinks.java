@@ -61,7 +61,7 @@ public final class TableSinks {
                 .process(new ByPartition(), RecordTypeInfo.OBSERVATION)
                 .name("table partitions")
                 .sinkTo(sink(outDir, dbVersion, batch(events)))
-                .name(analysed == null ? "tables" : "tables of the partitioned dataflow");
+                .name(analysed == null ? "tables" : "tables of the host profiles and the partitioned dataflow");
     }
 
     private static boolean batch(DataStream<Observation> stream) {
