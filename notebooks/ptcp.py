@@ -10,7 +10,7 @@ import duckdb
 import matplotlib.pyplot as plt
 
 TABLES = ["syn", "syn_ack", "mtu", "uptime", "http_request", "http_response", "host_change", "ip_sharing",
-          "connections"]
+          "connections", "hosts"]
 
 
 def tables_dir():
@@ -34,6 +34,18 @@ def connect(path=None):
             con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{root / name}/*/*.parquet', "
                         "hive_partitioning = true, union_by_name = true)").fetchall()
     return con
+
+
+# OS names of TCP labels and of the database's ua_os list, grouped so that the layers can be compared: Android and
+# Chrome OS User-Agents name Linux (ua_os), and one TCP label covers both macOS and iOS.
+OS_FAMILIES = {"Windows": "Windows", "Linux": "Linux", "Android": "Linux", "Chrome OS": "Linux",
+               "ChromeOS": "Linux", "Mac OS X": "Apple", "macOS": "Apple", "iOS": "Apple", "FreeBSD": "BSD",
+               "OpenBSD": "BSD", "NetBSD": "BSD", "Solaris": "Solaris"}
+
+
+def os_family(name):
+    """The family of an OS name (a TCP label's name or a User-Agent's OS), or None when it names none we group."""
+    return OS_FAMILIES.get(name) if isinstance(name, str) else None
 
 
 def present(con, name):

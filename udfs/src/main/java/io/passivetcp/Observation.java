@@ -41,6 +41,8 @@ public final class Observation extends PacketContext implements OutputOrdered {
 
     /** Module of a connection summary; not a p0f event, so the text outputs never see it. */
     public static final String CONNECTION = "connection";
+    /** Module of a host profile ({@link Host}); not a p0f event either, only a row of the {@code hosts} table. */
+    public static final String HOST = "host";
 
     public int step;
 
@@ -50,7 +52,7 @@ public final class Observation extends PacketContext implements OutputOrdered {
     public String[] fields;
     /**
      * Typed values behind the printed fields, for the tables (not printed): {@link Tcp}, {@link Http},
-     * {@link Uptime}, {@link Tls} or {@link Connection}; null for events whose fields say everything (mtu, host change, ip
+     * {@link Uptime}, {@link Tls}, {@link Connection} or {@link Host}; null for events whose fields say everything (mtu, host change, ip
      * sharing).
      */
     public Data data;
@@ -117,7 +119,7 @@ public final class Observation extends PacketContext implements OutputOrdered {
     }
 
     /** The typed values of one observation. */
-    public sealed interface Data permits Tcp, Http, Uptime, Tls, Connection {}
+    public sealed interface Data permits Tcp, Http, Uptime, Tls, Connection, Host {}
 
     /**
      * The signature an event was labelled with.
@@ -178,9 +180,11 @@ public final class Observation extends PacketContext implements OutputOrdered {
      * @param headerValues   their values up to the first NUL, in the same order; null for a line without a value
      * @param software       User-Agent (request) or Server (response) value, or null
      * @param acceptLanguage Accept-Language value of a request, or null
+     * @param userAgentOs    the OS a request's User-Agent names, by the database's {@code ua_os} list (spec §8.8), or
+     *                       null
      */
     public record Http(int httpVersion, List<String> headerNames, List<String> headerValues, String software,
-            String acceptLanguage, boolean dishonest, Label label) implements Data {}
+            String acceptLanguage, boolean dishonest, Label label, String userAgentOs) implements Data {}
 
     /**
      * @param minutes       uptime in minutes
@@ -223,9 +227,52 @@ public final class Observation extends PacketContext implements OutputOrdered {
             Http request, String requestRawSig, String requestLang, String requestParams,
             Http response, String responseRawSig, String responseParams, Tls tls) implements Data {}
 
+    /**
+     * What one host showed over one UTC day, or one capture under {@code --state-scope capture}: the events about it
+     * folded by {@link io.passivetcp.host.HostProfile}. Every list is a tally, most frequent first.
+     *
+     * @param capture      the capture under {@code --state-scope capture}, else null
+     * @param events       events about the host
+     * @param clientTcp    fingerprints of its SYNs, with their labels; {@code serverTcp} of its SYN+ACKs
+     * @param mtus         MTU and link type of its {@code mtu} events
+     * @param uptimeAt     position of the latest uptime estimate, {@code uptime} itself and {@code uptimeMicros} its
+     *                     time; all null (and 0) when none
+     * @param userAgents   User-Agents of its requests, with the OS each names; {@code servers} of its responses
+     * @param ja4          JA4 of its TLS ClientHellos
+     * @param lastAt       position of its latest event, whose database version the row carries
+     */
+    public record Host(String capture, long firstSeenMicros, long lastSeenMicros, long events,
+            List<Tally<Fingerprint>> clientTcp, List<Tally<Fingerprint>> serverTcp, List<Tally<Mtu>> mtus, Position uptimeAt, Uptime uptime, long uptimeMicros,
+            List<Tally<UserAgent>> userAgents, List<Tally<String>> servers, List<Tally<String>> ja4,
+            long hostChanges, long ipSharing, Position lastAt) implements Data {}
+
+    /** A value and how many events showed it. */
+    public record Tally<K>(K value, long count) {}
+
+    /**
+     * A SYN's or SYN+ACK's fingerprint as a host profile keeps it: what the matcher reads ({@code raw_sig} and the
+     * window), the TTL seen, then what the database made of it (initial TTL, distance, label). The fields that do not
+     * depend on the database come first, so a tally's order does not either.
+     */
+    public record Fingerprint(String rawSig, int window, int ttl, int initialTtl, int distance, Label label) {}
+
+    /** MTU and link type of an {@code mtu} event. */
+    public record Mtu(int mtu, String link) {}
+
+    /** A User-Agent and the OS it names ({@link Http#userAgentOs}), or null. */
+    public record UserAgent(String userAgent, String os) {}
+
+    /** An event's place in p0f's output order. */
+    public record Position(long orderMicros, long captureId, long ordinal, int step, String module)
+            implements OutputOrdered {
+        public static Position of(Observation o) {
+            return new Position(o.orderMicros, o.captureId, o.ordinal, o.step, o.module);
+        }
+    }
+
     // ---- wire form of the typed values: explicit, shared by the Flink serializer and the flow state ----
 
-    private static final byte NO_DATA = 0, TCP = 1, HTTP = 2, UPTIME = 3, CONNECTION_DATA = 4, TLS = 5;
+    private static final byte NO_DATA = 0, TCP = 1, HTTP = 2, UPTIME = 3, CONNECTION_DATA = 4, TLS = 5, HOST_DATA = 6;
     private static final String[] MATCH_KINDS = {"none", "exact", "generic", "fuzzy"};
 
     /** Writes {@code d} (null allowed). */
@@ -246,6 +293,9 @@ public final class Observation extends PacketContext implements OutputOrdered {
         } else if (d instanceof Tls t) {
             out.writeByte(TLS);
             writeTls(t, out);
+        } else if (d instanceof Host h) {
+            out.writeByte(HOST_DATA);
+            writeHost(h, out);
         } else {
             Connection c = (Connection) d;
             out.writeByte(CONNECTION_DATA);
@@ -290,6 +340,8 @@ public final class Observation extends PacketContext implements OutputOrdered {
                 return new Uptime(in.readLong(), in.readLong(), in.readDouble());
             case TLS:
                 return readTls(in);
+            case HOST_DATA:
+                return readHost(in);
             case CONNECTION_DATA:
                 return new Connection(in.readLong(), in.readLong(), readText(in), in.readLong(),
                         readOptionalTcp(in), readText(in), readText(in),
@@ -355,6 +407,7 @@ public final class Observation extends PacketContext implements OutputOrdered {
         writeText(h.acceptLanguage(), out);
         out.writeBoolean(h.dishonest());
         writeLabel(h.label(), out);
+        writeText(h.userAgentOs(), out);
     }
 
     private static Http readHttp(DataInput in) throws IOException {
@@ -365,7 +418,7 @@ public final class Observation extends PacketContext implements OutputOrdered {
             values.add(readText(in));
         }
         return new Http(version, names, Collections.unmodifiableList(values), readText(in), readText(in),
-                in.readBoolean(), readLabel(in));
+                in.readBoolean(), readLabel(in), readText(in));
     }
 
     private static void writeTls(Tls t, DataOutput out) throws IOException {
@@ -384,6 +437,111 @@ public final class Observation extends PacketContext implements OutputOrdered {
     private static Tls readTls(DataInput in) throws IOException {
         return new Tls(readText(in), readText(in), readText(in), readText(in), readText(in), readText(in),
                 readText(in), readStrings(in), readStrings(in), in.readInt());
+    }
+
+    private static void writeHost(Host h, DataOutput out) throws IOException {
+        writeText(h.capture(), out);
+        out.writeLong(h.firstSeenMicros());
+        out.writeLong(h.lastSeenMicros());
+        out.writeLong(h.events());
+        writeTallies(h.clientTcp(), Observation::writeFingerprint, out);
+        writeTallies(h.serverTcp(), Observation::writeFingerprint, out);
+        writeTallies(h.mtus(), (m, o) -> {
+            o.writeInt(m.mtu());
+            writeText(m.link(), o);
+        }, out);
+        out.writeBoolean(h.uptime() != null);
+        if (h.uptime() != null) {
+            writePosition(h.uptimeAt(), out);
+            out.writeLong(h.uptime().minutes());
+            out.writeLong(h.uptime().moduloDays());
+            out.writeDouble(h.uptime().rawFrequency());
+            out.writeLong(h.uptimeMicros());
+        }
+        writeTallies(h.userAgents(), (u, o) -> {
+            writeText(u.userAgent(), o);
+            writeText(u.os(), o);
+        }, out);
+        writeTallies(h.servers(), Observation::writeText, out);
+        writeTallies(h.ja4(), Observation::writeText, out);
+        out.writeLong(h.hostChanges());
+        out.writeLong(h.ipSharing());
+        writePosition(h.lastAt(), out);
+    }
+
+    private static Host readHost(DataInput in) throws IOException {
+        String capture = readText(in);
+        long first = in.readLong();
+        long last = in.readLong();
+        long events = in.readLong();
+        List<Tally<Fingerprint>> clientTcp = readTallies(in, Observation::readFingerprint);
+        List<Tally<Fingerprint>> serverTcp = readTallies(in, Observation::readFingerprint);
+        List<Tally<Mtu>> mtus = readTallies(in, i -> new Mtu(i.readInt(), readText(i)));
+        Position uptimeAt = null;
+        Uptime uptime = null;
+        long uptimeMicros = 0;
+        if (in.readBoolean()) {
+            uptimeAt = readPosition(in);
+            uptime = new Uptime(in.readLong(), in.readLong(), in.readDouble());
+            uptimeMicros = in.readLong();
+        }
+        List<Tally<UserAgent>> userAgents = readTallies(in, i -> new UserAgent(readText(i), readText(i)));
+        List<Tally<String>> servers = readTallies(in, Observation::readText);
+        List<Tally<String>> ja4 = readTallies(in, Observation::readText);
+        return new Host(capture, first, last, events, clientTcp, serverTcp, mtus, uptimeAt, uptime,
+                uptimeMicros, userAgents, servers, ja4, in.readLong(), in.readLong(), readPosition(in));
+    }
+
+    private static void writeFingerprint(Fingerprint f, DataOutput out) throws IOException {
+        writeText(f.rawSig(), out);
+        out.writeChar(f.window());
+        out.writeByte(f.ttl());
+        out.writeShort(f.initialTtl());
+        out.writeShort(f.distance());
+        writeLabel(f.label(), out);
+    }
+
+    private static Fingerprint readFingerprint(DataInput in) throws IOException {
+        return new Fingerprint(readText(in), in.readChar(), in.readUnsignedByte(), in.readShort(), in.readShort(),
+                readLabel(in));
+    }
+
+    private interface ValueWriter<K> {
+        void write(K value, DataOutput out) throws IOException;
+    }
+
+    private interface ValueReader<K> {
+        K read(DataInput in) throws IOException;
+    }
+
+    private static <K> void writeTallies(List<Tally<K>> tallies, ValueWriter<K> writer, DataOutput out)
+            throws IOException {
+        out.writeInt(tallies.size());
+        for (Tally<K> t : tallies) {
+            writer.write(t.value(), out);
+            out.writeLong(t.count());
+        }
+    }
+
+    private static <K> List<Tally<K>> readTallies(DataInput in, ValueReader<K> reader) throws IOException {
+        int n = in.readInt();
+        List<Tally<K>> tallies = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            tallies.add(new Tally<>(reader.read(in), in.readLong()));
+        }
+        return List.copyOf(tallies);
+    }
+
+    private static void writePosition(Position p, DataOutput out) throws IOException {
+        out.writeLong(p.orderMicros());
+        out.writeLong(p.captureId());
+        out.writeLong(p.ordinal());
+        out.writeByte(p.step());
+        writeText(p.module(), out);
+    }
+
+    private static Position readPosition(DataInput in) throws IOException {
+        return new Position(in.readLong(), in.readLong(), in.readLong(), in.readUnsignedByte(), readText(in));
     }
 
     private static void writeStrings(List<String> strings, DataOutput out) throws IOException {

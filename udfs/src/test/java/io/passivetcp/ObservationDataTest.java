@@ -15,7 +15,8 @@ class ObservationDataTest {
     static final Observation.Tcp SYN = new Observation.Tcp(61, 64, 3, false, 0, 1452, 29040, 7, "mss,sok,ts,nop,ws",
             "df,id+", "0", 0, false, LINUX);
     static final Observation.Http REQUEST = new Observation.Http(1, List.of("Host", "User-Agent", "Accept"),
-            Arrays.asList("example.com", "Mozilla/5.0", null), "Mozilla/5.0", null, false, Observation.Label.NONE);
+            Arrays.asList("example.com", "Mozilla/5.0", null), "Mozilla/5.0", null, false, Observation.Label.NONE,
+            null);
     static final Observation.Tls TLS = new Observation.Tls("t13d1516h2_8daaf6152771_e5627efa2ab1",
             "t13d1516h2_002f,0035_0005,000a_0403", "t13d1516h2_acb858a92679_18f69afefd3d",
             "t13d1516h2_0035,002f_000a,0005_0403", "35708a08e7be9f7aa5bce7f2d5c1cecb", "771,53-47,10-5,29,0",

@@ -167,7 +167,7 @@ class FollowITCase {
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
             long[] rows = new long[2];
             for (Table table : Table.values()) {
-                if (table == Table.CONNECTIONS || !Files.isDirectory(tables.resolve(table.folder()))) {
+                if (!table.eventTable() || !Files.isDirectory(tables.resolve(table.folder()))) {
                     continue;
                 }
                 try (ResultSet rs = duck.createStatement().executeQuery("select epoch_us(event_time), db_version from "

@@ -42,7 +42,7 @@ public final class JobRunner {
         FingerprintTopology.Observations observations = FingerprintTopology.observations(env, options);
         new P0fTextSink(false, log.toString(), null, List.of()).attach(observations, options);
         if (tables != null) {
-            TableSinks.attach(observations, tables.toString(), options.databaseVersion());
+            TableSinks.attach(observations, tables.toString(), options);
         }
     }
 

@@ -7,6 +7,7 @@ import io.passivetcp.PacketContext;
 import io.passivetcp.P0fConfig;
 import io.passivetcp.http.HttpFingerprint;
 import io.passivetcp.http.HttpTracker;
+import io.passivetcp.http.UserAgentOs;
 import io.passivetcp.mtu.MtuMatcher;
 import io.passivetcp.packet.TcpPacket;
 import io.passivetcp.signature.SignatureDatabase;
@@ -222,7 +223,8 @@ public final class FlowTracker {
                 Observation.STEP_HTTP, fp.labelKey(), fp.labelValue(), "lang", fp.lang(), "params", fp.params(),
                 "raw_sig", fp.rawSig()));
         Observation.Http http = new Observation.Http(fp.httpVersion(), fp.headerNames(), fp.headerValues(),
-                fp.software(), request ? fp.acceptLanguage() : null, fp.dishonest(), Observation.Label.of(db, fp));
+                fp.software(), request ? fp.acceptLanguage() : null, fp.dishonest(), Observation.Label.of(db, fp),
+                request ? UserAgentOs.name(db, fp.software()) : null);
         o.data = http;
         out.observation(o);
         if (flow.summary != null) {

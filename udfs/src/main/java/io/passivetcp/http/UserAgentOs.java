@@ -21,4 +21,10 @@ public final class UserAgentOs {
         }
         return null;
     }
+
+    /** The name of the OS {@code sw} claims ({@link #find}), or null. */
+    public static String name(SignatureDatabase db, String sw) {
+        io.passivetcp.signature.UserAgentOs u = find(db, sw);
+        return u == null ? null : u.name();
+    }
 }

@@ -283,7 +283,7 @@ public final class PassiveTcpCommand implements Callable<Integer> {
             new P0fTextSink(printConsole, logFile, logDir, inputRoots()).attach(observations, options);
         }
         if (outDir != null) {
-            TableSinks.attach(observations, outDir, options.databaseVersion());
+            TableSinks.attach(observations, outDir, options);
         }
         // the progress line and the exit code read this JVM's counters: on a cluster they are on the TaskManagers
         Progress progress = quiet || options.live() != null || !embedded(env) ? null : Progress.start(inputs);

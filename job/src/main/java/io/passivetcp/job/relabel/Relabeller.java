@@ -7,6 +7,7 @@ import org.apache.avro.generic.GenericRecord;
 
 import io.passivetcp.Observation;
 import io.passivetcp.http.HttpFingerprint;
+import io.passivetcp.http.UserAgentOs;
 import io.passivetcp.job.tables.Table;
 import io.passivetcp.mtu.MtuMatcher;
 import io.passivetcp.signature.SignatureDatabase;
@@ -18,7 +19,8 @@ import io.passivetcp.tcp.TcpRawSignature;
 /**
  * One table row labelled again with another database, in place: the stored fingerprint fields go through the
  * engine's matchers as the packets did, and every column they decide is rewritten (labels, match kinds, distances,
- * params, MTU links, HTTP raw_sigs and dishonest flags), with the new {@code db_version}. Rows of the tables that hold
+ * params, MTU links, HTTP raw_sigs and dishonest flags, the fingerprints, links and User-Agent OS of a
+ * {@code hosts} profile), with the new {@code db_version}. Rows of the tables that hold
  * no label ({@code uptime}, {@code tls}) and of those derived from host tracking ({@code host_change},
  * {@code ip_sharing}, which this does not recompute) only get the new {@code db_version}.
  */
@@ -38,6 +40,7 @@ final class Relabeller {
             case MTU -> r.put("link", MtuMatcher.link(db, (Integer) r.get("raw_mtu")));
             case HTTP_REQUEST, HTTP_RESPONSE -> http(r, table == Table.HTTP_REQUEST);
             case CONNECTIONS -> connection(r);
+            case HOSTS -> host(r);
             default -> { }
         }
     }
@@ -96,6 +99,29 @@ final class Relabeller {
         Table.connectionHttpLabel(r, p, Observation.Label.of(db, fp));
         r.put(p + "raw_sig", fp.rawSig());
         r.put(p + "params", fp.params());
+    }
+
+    /** A host profile's fingerprints, MTU links and User-Agent OS; its tallies keep their order (HostProfile). */
+    private void host(GenericRecord r) {
+        for (String column : List.of("client_tcp", "server_tcp")) {
+            for (GenericRecord f : records(r, column)) {
+                TcpMatch m = TcpMatcher.match(db, TcpRawSignature.parse(string(f, "raw_sig"),
+                        (Integer) f.get("window")), column.equals("server_tcp"));
+                Table.hostTcpLabel(f, Observation.Label.of(db, m));
+                f.put("distance", m.distance());
+            }
+        }
+        for (GenericRecord m : records(r, "mtus")) {
+            m.put("link", MtuMatcher.link(db, (Integer) m.get("mtu")));
+        }
+        for (GenericRecord u : records(r, "user_agents")) {
+            u.put("os", UserAgentOs.name(db, string(u, "user_agent")));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<GenericRecord> records(GenericRecord r, String column) {
+        return (List<GenericRecord>) r.get(column);
     }
 
     /** Avro reads strings as {@code Utf8}. */

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -29,7 +32,8 @@ public enum Table {
     HOST_CHANGE("host_change", "host change"),
     IP_SHARING("ip_sharing", "ip sharing"),
     TLS("tls", TlsTracker.MODULE),
-    CONNECTIONS("connections", Observation.CONNECTION);
+    CONNECTIONS("connections", Observation.CONNECTION),
+    HOSTS("hosts", Observation.HOST);
 
     /**
      * Version of the schemas, in each file's metadata: bumped when columns are added (2: the HTTP header values and
@@ -49,6 +53,11 @@ public enum Table {
     /** The table's folder under the output directory, e.g. {@code syn_ack}. */
     public String folder() {
         return folder;
+    }
+
+    /** Whether a row of this table is one event, a line of the {@code -o} log (not a connection or host). */
+    public boolean eventTable() {
+        return this != CONNECTIONS && this != HOSTS;
     }
 
     /** Whether an observation with this {@code mod=} value is a row of this table. */
@@ -87,6 +96,10 @@ public enum Table {
         GenericData.Record r = new GenericData.Record(schema);
         if (this == CONNECTIONS) {
             connection(r, o);
+            return r;
+        }
+        if (this == HOSTS) {
+            host(r, o, schema);
             return r;
         }
         r.put("event_time", o.loggedMicros());
@@ -232,6 +245,75 @@ public enum Table {
             tls(r, c.tls());
             r.put("tls_versions", c.tls().versions());
         }
+    }
+
+    private static void host(GenericData.Record r, Observation o, Schema schema) {
+        Observation.Host h = (Observation.Host) o.data;
+        r.put("first_seen", h.firstSeenMicros());
+        r.put("last_seen", h.lastSeenMicros());
+        r.put("capture", h.capture());
+        r.put("subject_address", address(o.subjectIsClient ? o.client : o.server));
+        r.put("ip_version", o.ipVersion);
+        r.put("db_version", o.databaseVersion);
+        r.put("events", h.events());
+        r.put("client_tcp", hostTcp(h.clientTcp(), schema));
+        r.put("server_tcp", hostTcp(h.serverTcp(), schema));
+        r.put("mtus", tallies(h.mtus(), schema, "mtus", (x, m) -> {
+            x.put("mtu", m.mtu());
+            x.put("link", m.link());
+        }));
+        if (h.uptime() != null) {
+            r.put("uptime_time", h.uptimeMicros());
+            r.put("uptime_minutes", h.uptime().minutes());
+            r.put("uptime_modulo_days", h.uptime().moduloDays());
+            r.put("uptime_raw_freq_hz", h.uptime().rawFrequency());
+        }
+        r.put("user_agents", tallies(h.userAgents(), schema, "user_agents", (x, u) -> {
+            x.put("user_agent", u.userAgent());
+            x.put("os", u.os());
+        }));
+        r.put("servers", tallies(h.servers(), schema, "servers", (x, s) -> x.put("server", s)));
+        r.put("ja4", tallies(h.ja4(), schema, "ja4", (x, j) -> x.put("ja4", j)));
+        r.put("host_change", h.hostChanges() > 0);
+        r.put("host_changes", h.hostChanges());
+        r.put("ip_sharing", h.ipSharing() > 0);
+        r.put("ip_sharing_events", h.ipSharing());
+    }
+
+    private static List<GenericRecord> hostTcp(List<Observation.Tally<Observation.Fingerprint>> fingerprints,
+            Schema schema) {
+        return tallies(fingerprints, schema, "client_tcp", (x, f) -> {
+            x.put("raw_sig", f.rawSig());
+            x.put("window", f.window());
+            x.put("ttl", f.ttl());
+            x.put("initial_ttl", f.initialTtl());
+            x.put("distance", f.distance());
+            hostTcpLabel(x, f.label());
+        });
+    }
+
+    /** The label fields of a fingerprint in a {@code hosts} row ({@code client_tcp}, {@code server_tcp}). */
+    public static void hostTcpLabel(GenericRecord x, Observation.Label l) {
+        x.put("label", printed(l));
+        x.put("label_class", l.labelClass());
+        x.put("label_name", l.name());
+        x.put("label_flavor", l.flavor());
+        x.put("match_kind", l.matchKind());
+        x.put("signature_line", l.line() < 0 ? null : l.line());
+    }
+
+    /** A tally as a list of the records of array column {@code column}, each value's fields and its count. */
+    private static <K> List<GenericRecord> tallies(List<Observation.Tally<K>> tallies, Schema schema, String column,
+            BiConsumer<GenericRecord, K> fields) {
+        Schema item = schema.getField(column).schema().getElementType();
+        List<GenericRecord> records = new ArrayList<>(tallies.size());
+        for (Observation.Tally<K> t : tallies) {
+            GenericData.Record x = new GenericData.Record(item);
+            fields.accept(x, t.value());
+            x.put("count", t.count());
+            records.add(x);
+        }
+        return records;
     }
 
     private static void connectionTcp(GenericData.Record r, String p, Observation.Tcp t, String rawSig,

@@ -1,6 +1,7 @@
 package io.passivetcp.job.tables;
 
 import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.connector.file.sink.FileSink;
@@ -11,8 +12,11 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig
 import org.apache.flink.util.Collector;
 
 import io.passivetcp.Observation;
+import io.passivetcp.flink.HostProfileFunction;
+import io.passivetcp.flink.ProfileKey;
 import io.passivetcp.flink.RecordTypeInfo;
 import io.passivetcp.job.topology.FingerprintTopology;
+import io.passivetcp.job.topology.JobOptions;
 
 /**
  * {@code --out DIR}: one Flink {@link FileSink} for all {@link Table}s, writing {@code DIR/<table>/date=YYYY-MM-DD/
@@ -29,23 +33,35 @@ import io.passivetcp.job.topology.FingerprintTopology;
 public final class TableSinks {
     private TableSinks() {}
 
-    /** Adds the table sink for the job's observations: one sink, whose buckets are the tables' partitions. */
-    public static void attach(FingerprintTopology.Observations observations, String outDir, String dbVersion) {
+    /**
+     * Adds the table sink for the job's observations: one sink, whose buckets are the tables' partitions. The
+     * {@code hosts} rows, folded from the events by host and day ({@link HostProfileFunction}), go with the rows of
+     * the partitioned dataflow.
+     */
+    public static void attach(FingerprintTopology.Observations observations, String outDir, JobOptions options) {
+        String dbVersion = options.databaseVersion();
         DataStream<Observation> analysed = observations.analysed();
         if (analysed != null) {
             analysed.sinkTo(sink(outDir, dbVersion, batch(analysed)))
                     .name("tables")
                     .setParallelism(analysed.getParallelism());
         }
+        DataStream<Observation> events = observations.events();
+        DataStream<Observation> partitioned = events
+                .map(new HostProfileFunction.Essentials(), RecordTypeInfo.OBSERVATION)
+                .name("host profile inputs")
+                .keyBy(new ProfileKey.Selector(options.perCaptureState()), TypeInformation.of(ProfileKey.class))
+                .process(new HostProfileFunction(options.batch(), options.perCaptureState()),
+                        RecordTypeInfo.OBSERVATION)
+                .name("host profiles");
         if (observations.partitionedEvents() != null) {
-            DataStream<Observation> partitioned = observations.partitionedEvents()
-                    .union(observations.partitionedConnections());
-            partitioned.keyBy(new EventDateBucketAssigner.BucketKey(), Types.LONG)
-                    .process(new ByPartition(), RecordTypeInfo.OBSERVATION)
-                    .name("table partitions")
-                    .sinkTo(sink(outDir, dbVersion, batch(partitioned)))
-                    .name(analysed == null ? "tables" : "tables of the partitioned dataflow");
+            partitioned = partitioned.union(observations.partitionedEvents(), observations.partitionedConnections());
         }
+        partitioned.keyBy(new EventDateBucketAssigner.BucketKey(), Types.LONG)
+                .process(new ByPartition(), RecordTypeInfo.OBSERVATION)
+                .name("table partitions")
+                .sinkTo(sink(outDir, dbVersion, batch(events)))
+                .name(analysed == null ? "tables" : "tables of the host profiles and the partitioned dataflow");
     }
 
     private static boolean batch(DataStream<Observation> stream) {
