@@ -42,7 +42,8 @@ public final class TableSinks {
         String dbVersion = options.databaseVersion();
         DataStream<Observation> analysed = observations.analysed();
         if (analysed != null) {
-            analysed.sinkTo(sink(outDir, dbVersion, batch(analysed)))
+            (observations.rowsWrittenWhereAnalysed() ? analysed : analysed.rebalance())
+                    .sinkTo(sink(outDir, dbVersion, batch(analysed)))
                     .name("tables")
                     .setParallelism(analysed.getParallelism());
         }

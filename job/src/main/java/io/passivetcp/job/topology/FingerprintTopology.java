@@ -67,14 +67,16 @@ public final class FingerprintTopology {
      * What the dataflow produces, unordered: the p0f events (syn, syn+ack, mtu, http, sendsyn, uptime, host change,
      * ip sharing) with the TLS client fingerprints, and the connection summaries, which are not p0f events. Units
      * analysed where they are read give both in one stream, {@code analysed}, which the tables write where it is,
-     * without a shuffle; the partitioned dataflow gives them apart. Either part may be absent (null).
+     * without a shuffle, when there are units for every subtask ({@code rowsWrittenWhereAnalysed}); with fewer, an
+     * analysing subtask hands its rows to all the table writers, so that the idle cores write Parquet. The
+     * partitioned dataflow gives them apart. Either part may be absent (null).
      */
-    public record Observations(DataStream<Observation> analysed, DataStream<Observation> partitionedEvents,
-            DataStream<Observation> partitionedConnections) {
+    public record Observations(DataStream<Observation> analysed, boolean rowsWrittenWhereAnalysed,
+            DataStream<Observation> partitionedEvents, DataStream<Observation> partitionedConnections) {
 
         /** The observations of the partitioned dataflow alone. */
         public static Observations partitioned(DataStream<Observation> events, DataStream<Observation> connections) {
-            return new Observations(null, events, connections);
+            return new Observations(null, false, events, connections);
         }
 
         /** All the p0f events and TLS fingerprints. */
@@ -153,7 +155,8 @@ public final class FingerprintTopology {
             return units;
         }
         Observations rest = partitioned(env, options.withInputs(plan.partitioned()));
-        return new Observations(units.analysed(), rest.partitionedEvents(), rest.partitionedConnections());
+        return new Observations(units.analysed(), units.rowsWrittenWhereAnalysed(), rest.partitionedEvents(),
+                rest.partitionedConnections());
     }
 
     /**
@@ -184,7 +187,7 @@ public final class FingerprintTopology {
                 .transform("analysis", RecordTypeInfo.OBSERVATION, new UnitAnalysisOperator(options.databaseName(),
                         options.databaseText(), options.connMaxAgeSeconds(), options.hostIdleLimitMinutes(),
                         units.size() < env.getParallelism()));
-        return new Observations(analysed, null, null);
+        return new Observations(analysed, units.size() >= env.getParallelism(), null, null);
     }
 
     /** Packets keyed by connection into the flow function, whose host facts are keyed by host. */
