@@ -22,7 +22,6 @@ import java.util.stream.Stream;
 
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +55,7 @@ class TimeSteppingBackITCase {
 
     @Test
     void doubledAndTimeMutatedCapturesGiveP0fsLines() throws Exception {
-        requireP0f();
+        RealP0f.require("the time-stepping-back test");
         List<Path> originals = new ArrayList<>();
         originals.add(DatasetVariantsITCase.datasets().resolve("sample.pcap"));
         originals.addAll(corpusCaptures());
@@ -82,7 +81,7 @@ class TimeSteppingBackITCase {
         for (Map.Entry<String, List<Path>> variant : variants.entrySet()) {
             int reproduced = 0, total = 0, extra = 0, identical = 0;
             for (Path capture : variant.getValue()) {
-                List<String> expected = p0fLog(capture);
+                List<String> expected = RealP0f.log(capture, null, dir);
                 List<String> actual = DatasetVariantsITCase.p0fEvents(
                         ours.getOrDefault(capture.toString(), List.of()));
                 List<String> remaining = new ArrayList<>(actual);
@@ -210,28 +209,5 @@ class TimeSteppingBackITCase {
                 .limit(CORPUS_CAPTURES).collect(Collectors.toList());
         assertEquals(CORPUS_CAPTURES, chosen.size(), "classic pcaps with a p0f log in the dev corpus");
         return chosen;
-    }
-
-    /** p0f's log of {@code capture}, written beside it: {@code TZ=UTC setarch -R p0f -r X -o LOG}. */
-    private List<String> p0fLog(Path capture) throws Exception {
-        Path log = dir.resolve(capture.getFileName() + ".p0f.log");
-        LiveTrafficEndToEndITCase.run(List.of("setarch", "-R", "p0f", "-r", capture.toString(), "-o",
-                log.toString()), LiveTrafficEndToEndITCase.P0F_TIMEOUT_SECONDS,
-                dir.resolve(capture.getFileName() + ".p0f.txt"));
-        assertTrue(Files.isRegularFile(log), "p0f wrote no log for " + capture);
-        return P0fParityITCase.p0fLines(log);
-    }
-
-    /** p0f and setarch on PATH, or a skip (a failure under CI=true, which installs them). */
-    static void requireP0f() {
-        for (String tool : List.of("p0f", "setarch")) {
-            if (LiveTrafficEndToEndITCase.which(tool).isEmpty()) {
-                String message = tool + " not found: the time-stepping-back test compares with the real p0f";
-                if ("true".equals(System.getenv("CI"))) {
-                    fail(message);
-                }
-                Assumptions.abort(message);
-            }
-        }
     }
 }
