@@ -139,10 +139,32 @@ class LocalClusterIT {
         assertTrue(submit.output.contains("no cluster is running"), submit.output);
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
+    /**
+     * A free loopback port below the kernel's ephemeral range. A port the kernel handed out as ephemeral could be
+     * handed out again to the cluster's own ephemeral binds (blob server, TaskManager RPC and data ports) between
+     * this probe and the cluster binding it, which once made the REST endpoint fail to start.
+     */
+    static synchronized int freePort() throws IOException {
+        int ephemeralLow = ephemeralRangeLow();
+        while (nextPort < ephemeralLow) {
+            int port = nextPort++;
+            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return s.getLocalPort();
+            } catch (IOException inUse) {
+                // taken by another process: try the next one
+            }
         }
+        throw new IOException("no free loopback port between " + FIRST_PORT + " and " + ephemeralLow);
+    }
+
+    private static final int FIRST_PORT = 20_000;
+    private static int nextPort = FIRST_PORT;
+
+    private static int ephemeralRangeLow() throws IOException {
+        Path range = Paths.get("/proc/sys/net/ipv4/ip_local_port_range");
+        return Files.isReadable(range)
+                ? Integer.parseInt(Files.readAllLines(range).get(0).trim().split("\\s+")[0])
+                : 32_768;
     }
 
     record Run(int exitCode, String output) {}
