@@ -3,26 +3,25 @@ package io.passivetcp.job.tables;
 import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.api.common.serialization.BulkWriter;
 import org.apache.flink.core.fs.FSDataOutputStream;
 import org.apache.flink.formats.parquet.ParquetBuilder;
 import org.apache.flink.formats.parquet.ParquetWriterFactory;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.avro.AvroParquetWriter;
-import org.apache.parquet.avro.AvroWriteSupport;
 import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
 
 import io.passivetcp.Observation;
 
 /**
- * Parquet part files of every table: flink-parquet's {@link ParquetWriterFactory} over parquet-avro's
- * {@link AvroParquetWriter} with each table's explicit schema ({@link GenericRecord}s, no reflection), ZSTD, and
+ * Parquet part files of every table: flink-parquet's {@link ParquetWriterFactory} over a {@link ParquetWriter} of
+ * {@link TableWriteSupport}, with each table's explicit Avro schema ({@link GenericRecord}s, no reflection), ZSTD, and
  * row groups of 16 MB and pages of 64 KB. A part file belongs to one bucket and so to one table
  * ({@link EventDateBucketAssigner}); its writer takes the table of its first row. Observations become rows inside
  * the writer, so no Avro record ever crosses operators (and no Avro type information is needed).
@@ -42,6 +41,13 @@ public final class TableWriterFactory implements BulkWriter.Factory<Observation>
      */
     public static final int PAGE_BYTES = 64 * 1024;
 
+    /**
+     * Columns whose values are all distinct (times and packet indexes): Parquet's dictionary for them always falls
+     * back to plain values at the first page, after hashing every value into it, so they are written plain at once.
+     */
+    static final Set<String> DISTINCT_COLUMNS = Set.of("event_time", "end_time", "packet_index", "first_seen",
+            "last_seen", "uptime_time");
+
     private final Map<Table, ParquetWriterFactory<GenericRecord>> parquet = new EnumMap<>(Table.class);
     private transient Map<Table, Schema> schemas;
 
@@ -59,6 +65,8 @@ public final class TableWriterFactory implements BulkWriter.Factory<Observation>
         private static final long serialVersionUID = 1L;
         private final String schemaText;
         private final Map<String, String> metadata;
+        /** Parsed once per subtask, not once per part file. */
+        private transient Schema schema;
 
         TableParquetBuilder(String schemaText, Map<String, String> metadata) {
             this.schemaText = schemaText;
@@ -67,18 +75,48 @@ public final class TableWriterFactory implements BulkWriter.Factory<Observation>
 
         @Override
         public ParquetWriter<GenericRecord> createWriter(OutputFile out) throws IOException {
+            if (schema == null) {
+                schema = new Schema.Parser().parse(schemaText);
+            }
             // a Hadoop configuration without its default resources: parsing core-default.xml again for every part
             // file was most of the table writers' time
-            return AvroParquetWriter.<GenericRecord>builder(out)
-                    .withConf(new Configuration(false))
-                    .withSchema(new Schema.Parser().parse(schemaText))
-                    .withDataModel(GenericData.get())
-                    .config(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, "false")
-                    .withCompressionCodec(CompressionCodecName.ZSTD)
-                    .withRowGroupSize(ROW_GROUP_BYTES)
-                    .withPageSize(PAGE_BYTES)
+            return RowWriterBuilder.configured(new RowWriterBuilder(out, schema))
                     .withExtraMetaData(metadata)
                     .build();
+        }
+    }
+
+    /** A Parquet writer of one table's rows through {@link TableWriteSupport}. */
+    static final class RowWriterBuilder extends ParquetWriter.Builder<GenericRecord, RowWriterBuilder> {
+        private final Schema schema;
+
+        RowWriterBuilder(OutputFile out, Schema schema) {
+            super(out);
+            this.schema = schema;
+        }
+
+        /** The tables' Parquet settings: ZSTD, row group and page sizes, no dictionary for distinct columns. */
+        static RowWriterBuilder configured(RowWriterBuilder builder) {
+            builder.withConf(new Configuration(false))
+                    .withCompressionCodec(CompressionCodecName.ZSTD)
+                    .withRowGroupSize(ROW_GROUP_BYTES)
+                    .withPageSize(PAGE_BYTES);
+            for (Schema.Field f : builder.schema.getFields()) {
+                if (DISTINCT_COLUMNS.contains(f.name())) {
+                    builder.withDictionaryEncoding(f.name(), false);
+                }
+            }
+            return builder;
+        }
+
+        @Override
+        protected RowWriterBuilder self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<GenericRecord> getWriteSupport(Configuration conf) {
+            return new TableWriteSupport(schema);
         }
     }
 
