@@ -91,7 +91,7 @@ class DeterminismITCase {
             throws Exception {
         StreamExecutionEnvironment env = PassiveTcpCommand.environment(true, 2);
         FingerprintTopology.Observations o = partitioned ? FingerprintTopology.partitioned(env, options)
-                : FingerprintTopology.observations(env, options);
+                : FingerprintTopology.observations(env, options, false);
         DataStream<Observation> all = FingerprintTopology.ordered(o, options).union(o.connections());
         List<String> events = new ArrayList<>();
         List<String> connections = new ArrayList<>();

@@ -66,7 +66,7 @@ class FailureRecoveryITCase {
         env.enableCheckpointing(100);
         // the slowed-down rows below back up the pipeline: let barriers overtake them
         env.getCheckpointConfig().enableUnalignedCheckpoints();
-        FingerprintTopology.Observations o = FingerprintTopology.observations(env, streaming);
+        FingerprintTopology.Observations o = FingerprintTopology.observations(env, streaming, true);
         FailAfterCheckpoints.reset();
         FingerprintTopology.Observations failing = FingerprintTopology.Observations.partitioned(
                 o.events().map(new FailAfterCheckpoints()).returns(RecordTypeInfo.OBSERVATION).name("fail"),

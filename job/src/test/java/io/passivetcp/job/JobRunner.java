@@ -39,7 +39,8 @@ public final class JobRunner {
 
     /** Adds the CLI's {@code -o} log and, when {@code tables} is given, its {@code --out} tables. */
     public static void attachOutputs(StreamExecutionEnvironment env, JobOptions options, Path log, Path tables) {
-        FingerprintTopology.Observations observations = FingerprintTopology.observations(env, options);
+        FingerprintTopology.Observations observations =
+                FingerprintTopology.observations(env, options, tables != null);
         new P0fTextSink(false, log.toString(), null, List.of()).attach(observations, options);
         if (tables != null) {
             TableSinks.attach(observations, tables.toString(), options);

@@ -13,7 +13,8 @@ import io.passivetcp.host.HostProfile;
 
 /**
  * Folds the events of one host and day (or capture) into its profile, a row of the {@code hosts} table
- * ({@link HostProfile}), keyed by {@link ProfileKey}.
+ * ({@link HostProfile}), keyed by {@link ProfileKey}: the partitioned dataflow's events, and the partial profiles
+ * the analysis of units has folded already ({@link UnitAnalysisOperator#HOST_PROFILES}).
  *
  * <p>BATCH: Flink hands a key's events one after the other, so the profile is built on the heap and emitted by a
  * timer at the end of time, which BATCH fires after the key's last event. STREAMING: the profile waits in keyed
@@ -54,12 +55,12 @@ public final class HostProfileFunction extends KeyedProcessFunction<ProfileKey, 
                 current = new HostProfile(perCapture ? o.capture : null);
                 ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE); // BATCH fires it after the key's last event
             }
-            current.add(o);
+            current.fold(o);
             return;
         }
         Observation row = profile.value();
         HostProfile p = row == null ? new HostProfile(perCapture ? o.capture : null) : HostProfile.of(row);
-        p.add(o);
+        p.fold(o);
         profile.update(p.row());
         // the end of the day, or later when the packet order runs past it (a capture whose clock steps back)
         long end = perCapture ? Long.MAX_VALUE : Math.max(ProfileKey.lastMillisOf(ctx.getCurrentKey().window),

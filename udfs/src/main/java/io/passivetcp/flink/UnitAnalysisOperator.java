@@ -1,16 +1,21 @@
 package io.passivetcp.flink;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import org.apache.flink.api.common.operators.MailboxExecutor;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.OutputTag;
 
 import io.passivetcp.CaptureAnalysis;
 import io.passivetcp.CaptureMerge;
 import io.passivetcp.Observation;
 import io.passivetcp.PrefetchingMerge;
+import io.passivetcp.host.HostProfile;
 import io.passivetcp.signature.SignatureDatabase;
 import io.passivetcp.tls.TlsTracker;
 
@@ -24,6 +29,12 @@ import io.passivetcp.tls.TlsTracker;
  * processing-time timers) run their mail only when the task's mailbox is served: so the analysis yields to them
  * every {@link #YIELD_EVERY} observations.
  *
+ * <p>With {@code hostProfiles}, it also folds the unit's events into their hosts' profiles, by host and day (or
+ * capture), and sends those partial profiles ({@link #HOST_PROFILES}) to {@link HostProfileFunction} instead of the
+ * events: a profile is a fold that does not depend on the order of its events, so folding parts and then the parts
+ * gives the same row, and one partial profile crosses the network where dozens of events did. At most
+ * {@link #MAX_PARTIAL_PROFILES} are held; more, and all are sent and folding starts again.
+ *
  * <p>It publishes the flow function's metrics ({@code signaturesMatched}, {@code signaturesUnmatched},
  * {@code tlsClientHellos}, {@code tlsRejected.<reason>}) and the readers' {@code captures} gauges.
  */
@@ -34,13 +45,23 @@ public final class UnitAnalysisOperator extends AbstractStreamOperator<Observati
     /** Observations between two looks at the mailbox: often enough for 100 ms timers, rarely enough to cost nothing. */
     static final int YIELD_EVERY = 1024;
 
+    /** The partial host profiles, {@code host} rows, beside the events and connections. */
+    public static final OutputTag<Observation> HOST_PROFILES =
+            new OutputTag<>("host-profiles", RecordTypeInfo.OBSERVATION);
+
+    /** Partial profiles held at once: each holds its first event and a few small tallies, a few KB at most. */
+    static final int MAX_PARTIAL_PROFILES = 16_384;
+
     private final String databaseName;
     private final String databaseText;
     private final long connMaxAgeSeconds;
     private final long hostIdleLimitMinutes;
     private final boolean prefetch;
+    private final boolean hostProfiles;
+    private final boolean perCapture;
 
     private transient MailboxExecutor mailbox;
+    private transient Map<ProfileKey, HostProfile> partialProfiles;
     private transient SignatureDatabase database;
     private transient StreamRecord<Observation> record;
     private transient int sinceYield;
@@ -51,14 +72,19 @@ public final class UnitAnalysisOperator extends AbstractStreamOperator<Observati
     /**
      * @param prefetch read and decode on a thread of their own ({@link PrefetchingMerge}): for units fewer than the
      *     subtasks, which leave cores idle
+     * @param hostProfiles fold the events into partial host profiles ({@link #HOST_PROFILES}), for the
+     *     {@code hosts} table
+     * @param perCapture profiles by host and capture ({@code --state-scope capture}), not by host and day
      */
     public UnitAnalysisOperator(String databaseName, String databaseText, long connMaxAgeSeconds,
-            long hostIdleLimitMinutes, boolean prefetch) {
+            long hostIdleLimitMinutes, boolean prefetch, boolean hostProfiles, boolean perCapture) {
         this.databaseName = databaseName;
         this.databaseText = databaseText;
         this.connMaxAgeSeconds = connMaxAgeSeconds;
         this.hostIdleLimitMinutes = hostIdleLimitMinutes;
         this.prefetch = prefetch;
+        this.hostProfiles = hostProfiles;
+        this.perCapture = perCapture;
     }
 
     @Override
@@ -72,6 +98,7 @@ public final class UnitAnalysisOperator extends AbstractStreamOperator<Observati
         super.open();
         database = SignatureDatabase.parse(databaseName, databaseText); // the CLI checked it before the job
         record = new StreamRecord<>(null);
+        partialProfiles = new HashMap<>();
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         signaturesMatched = metrics.counter("signaturesMatched");
         signaturesUnmatched = metrics.counter("signaturesUnmatched");
@@ -89,6 +116,7 @@ public final class UnitAnalysisOperator extends AbstractStreamOperator<Observati
         } else {
             CaptureMerge.run(unit.getValue().inputs(), CaptureFiles.ANALYSED, analysis);
         }
+        sendPartialProfiles();
     }
 
     private void emit(Observation o) {
@@ -98,11 +126,30 @@ public final class UnitAnalysisOperator extends AbstractStreamOperator<Observati
             tlsClientHellos.inc();
         }
         output.collect(record.replace(o));
+        if (hostProfiles && o.step != Observation.STEP_CONNECTION) {
+            ProfileKey key = new ProfileKey(o, perCapture);
+            HostProfile profile = partialProfiles.get(key);
+            if (profile == null) {
+                if (partialProfiles.size() == MAX_PARTIAL_PROFILES) {
+                    sendPartialProfiles();
+                }
+                profile = new HostProfile(perCapture ? o.capture : null);
+                partialProfiles.put(key, profile);
+            }
+            profile.add(o);
+        }
         if (++sinceYield == YIELD_EVERY) {
             sinceYield = 0;
             while (mailbox.tryYield()) {
                 // each mail is one timer or action of an operator behind this one
             }
         }
+    }
+
+    private void sendPartialProfiles() {
+        for (HostProfile profile : partialProfiles.values()) {
+            output.collect(HOST_PROFILES, new StreamRecord<>(profile.row()));
+        }
+        partialProfiles.clear();
     }
 }

@@ -152,6 +152,45 @@ public final class HostProfile {
     }
 
     /**
+     * Folds in one event whose subject is this host, or a partial profile of it (a {@code host} row, as a unit's
+     * analysis sends them): the result is the same as folding the events behind that row one by one.
+     */
+    public void fold(Observation o) {
+        if (Observation.HOST.equals(o.module)) {
+            merge(of(o));
+        } else {
+            add(o);
+        }
+    }
+
+    /** Folds in the events another profile of this host and window holds. */
+    private void merge(HostProfile other) {
+        if (first == null || FIRST.compare(other.first, first) < 0) {
+            first = other.first;
+        }
+        firstSeen = Math.min(firstSeen, other.firstSeen);
+        lastSeen = Math.max(lastSeen, other.lastSeen);
+        events += other.events;
+        if (lastAt == null || earlier(lastAt, other.lastAt)) {
+            lastAt = other.lastAt;
+            databaseVersion = other.databaseVersion;
+        }
+        sum(other.clientTcp, clientTcp);
+        sum(other.serverTcp, serverTcp);
+        sum(other.mtus, mtus);
+        if (other.uptimeAt != null && (uptimeAt == null || earlier(uptimeAt, other.uptimeAt))) {
+            uptimeAt = other.uptimeAt;
+            uptime = other.uptime;
+            uptimeMicros = other.uptimeMicros;
+        }
+        sum(other.userAgents, userAgents);
+        sum(other.servers, servers);
+        sum(other.ja4, ja4);
+        hostChanges += other.hostChanges;
+        ipSharing += other.ipSharing;
+    }
+
+    /**
      * The {@code host} row: the earliest event's packet context (so its subject address, and its time, which
      * dates the row's partition), the latest event's database version, and the profile.
      */
@@ -173,6 +212,10 @@ public final class HostProfile {
 
     private static <K> void count(Map<K, Long> tally, K value) {
         tally.merge(value, 1L, Long::sum);
+    }
+
+    private static <K> void sum(Map<K, Long> counts, Map<K, Long> into) {
+        counts.forEach((k, n) -> into.merge(k, n, Long::sum));
     }
 
     private static <K> void untally(List<Observation.Tally<K>> tallies, Map<K, Long> into) {

@@ -99,6 +99,33 @@ class HostProfileTest {
         assertEquals(fold(events()), row);
     }
 
+    /**
+     * A unit's analysis folds parts of a host's events into partial profiles, which the host function folds with
+     * one another and with other events: any split of the events, in any order, gives the same profile.
+     */
+    @Test
+    void foldingPartialProfilesGivesTheSameProfile() {
+        Observation expected = fold(events());
+        Random random = new Random(5);
+        for (int i = 0; i < 50; i++) {
+            List<Observation> events = events();
+            Collections.shuffle(events, random);
+            HostProfile p = new HostProfile(null);
+            int at = 0;
+            while (at < events.size()) {
+                int part = 1 + random.nextInt(4);
+                List<Observation> slice = events.subList(at, Math.min(events.size(), at + part));
+                if (random.nextBoolean()) {
+                    p.fold(copy(fold(slice))); // a partial profile, as it crosses the network
+                } else {
+                    slice.forEach(p::fold);
+                }
+                at += part;
+            }
+            assertEquals(expected, p.row(), "split " + i);
+        }
+    }
+
     /** The events are cut to their essentials before the shuffle: nothing the profile reads may be lost. */
     @Test
     void essentialsMakeTheSameProfile() {

@@ -278,7 +278,8 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         CaptureStatistics.reset(); // before the dataflow is built: a BATCH run lists its captures then
         boolean printConsole = console || (logFile == null && logDir == null && outDir == null);
         System.err.println("passivetcp: " + options.databaseName());
-        FingerprintTopology.Observations observations = FingerprintTopology.observations(env, options);
+        FingerprintTopology.Observations observations =
+                FingerprintTopology.observations(env, options, outDir != null);
         if (printConsole || logFile != null || logDir != null) {
             new P0fTextSink(printConsole, logFile, logDir, inputRoots()).attach(observations, options);
         }

@@ -35,8 +35,8 @@ public final class TableSinks {
 
     /**
      * Adds the table sink for the job's observations: one sink, whose buckets are the tables' partitions. The
-     * {@code hosts} rows, folded from the events by host and day ({@link HostProfileFunction}), go with the rows of
-     * the partitioned dataflow.
+     * {@code hosts} rows, folded by host and day ({@link HostProfileFunction}) from the partitioned dataflow's events
+     * and the units' partial profiles, go with the rows of the partitioned dataflow.
      */
     public static void attach(FingerprintTopology.Observations observations, String outDir, JobOptions options) {
         String dbVersion = options.databaseVersion();
@@ -47,10 +47,15 @@ public final class TableSinks {
                     .name("tables")
                     .setParallelism(analysed.getParallelism());
         }
-        DataStream<Observation> events = observations.events();
-        DataStream<Observation> partitioned = events
-                .map(new HostProfileFunction.Essentials(), RecordTypeInfo.OBSERVATION)
-                .name("host profile inputs")
+        DataStream<Observation> profileInputs = observations.partitionedEvents() == null ? null
+                : observations.partitionedEvents()
+                        .map(new HostProfileFunction.Essentials(), RecordTypeInfo.OBSERVATION)
+                        .name("host profile inputs");
+        if (observations.analysedHostProfiles() != null) {
+            profileInputs = profileInputs == null ? observations.analysedHostProfiles()
+                    : profileInputs.union(observations.analysedHostProfiles());
+        }
+        DataStream<Observation> partitioned = profileInputs
                 .keyBy(new ProfileKey.Selector(options.perCaptureState()), TypeInformation.of(ProfileKey.class))
                 .process(new HostProfileFunction(options.batch(), options.perCaptureState()),
                         RecordTypeInfo.OBSERVATION)
@@ -61,7 +66,7 @@ public final class TableSinks {
         partitioned.keyBy(new EventDateBucketAssigner.BucketKey(), Types.LONG)
                 .process(new ByPartition(), RecordTypeInfo.OBSERVATION)
                 .name("table partitions")
-                .sinkTo(sink(outDir, dbVersion, batch(events)))
+                .sinkTo(sink(outDir, dbVersion, batch(profileInputs)))
                 .name(analysed == null ? "tables" : "tables of the host profiles and the partitioned dataflow");
     }
 

@@ -68,15 +68,18 @@ public final class FingerprintTopology {
      * ip sharing) with the TLS client fingerprints, and the connection summaries, which are not p0f events. Units
      * analysed where they are read give both in one stream, {@code analysed}, which the tables write where it is,
      * without a shuffle, when there are units for every subtask ({@code rowsWrittenWhereAnalysed}); with fewer, an
-     * analysing subtask hands its rows to all the table writers, so that the idle cores write Parquet. The
-     * partitioned dataflow gives them apart. Either part may be absent (null).
+     * analysing subtask hands its rows to all the table writers, so that the idle cores write Parquet; when the
+     * {@code hosts} table is written, the units' events come folded into partial host profiles as well
+     * ({@code analysedHostProfiles}). The partitioned dataflow gives events and connections apart. Any part may be
+     * absent (null).
      */
     public record Observations(DataStream<Observation> analysed, boolean rowsWrittenWhereAnalysed,
-            DataStream<Observation> partitionedEvents, DataStream<Observation> partitionedConnections) {
+            DataStream<Observation> analysedHostProfiles, DataStream<Observation> partitionedEvents,
+            DataStream<Observation> partitionedConnections) {
 
         /** The observations of the partitioned dataflow alone. */
         public static Observations partitioned(DataStream<Observation> events, DataStream<Observation> connections) {
-            return new Observations(null, false, events, connections);
+            return new Observations(null, false, null, events, connections);
         }
 
         /** All the p0f events and TLS fingerprints. */
@@ -98,7 +101,7 @@ public final class FingerprintTopology {
 
     /** Builds the dataflow on {@code env} and returns the ordered observations. */
     public static DataStream<Observation> build(StreamExecutionEnvironment env, JobOptions options) {
-        return ordered(observations(env, options), options);
+        return ordered(observations(env, options, false), options);
     }
 
     /** The events in p0f's output order, on one subtask. */
@@ -141,8 +144,13 @@ public final class FingerprintTopology {
                 .setParallelism(1);
     }
 
-    /** Builds the dataflow on {@code env}, up to the unordered observations. */
-    public static Observations observations(StreamExecutionEnvironment env, JobOptions options) {
+    /**
+     * Builds the dataflow on {@code env}, up to the unordered observations.
+     *
+     * @param hostProfiles whether the {@code hosts} table is written ({@link Observations#analysedHostProfiles})
+     */
+    public static Observations observations(StreamExecutionEnvironment env, JobOptions options,
+            boolean hostProfiles) {
         if (!options.batch() || options.live() != null || options.follow() != null) {
             return partitioned(env, options);
         }
@@ -150,13 +158,13 @@ public final class FingerprintTopology {
         if (plan.units().isEmpty()) {
             return partitioned(env, options);
         }
-        Observations units = analysedInUnits(env, options, plan.units());
+        Observations units = analysedInUnits(env, options, plan.units(), hostProfiles);
         if (plan.partitioned().isEmpty()) {
             return units;
         }
         Observations rest = partitioned(env, options.withInputs(plan.partitioned()));
-        return new Observations(units.analysed(), units.rowsWrittenWhereAnalysed(), rest.partitionedEvents(),
-                rest.partitionedConnections());
+        return new Observations(units.analysed(), units.rowsWrittenWhereAnalysed(), units.analysedHostProfiles(),
+                rest.partitionedEvents(), rest.partitionedConnections());
     }
 
     /**
@@ -178,16 +186,17 @@ public final class FingerprintTopology {
 
     /** Each unit analysed whole where it is received: only observations leave the analysis. */
     private static Observations analysedInUnits(StreamExecutionEnvironment env, JobOptions options,
-            List<List<CaptureMerge.Input>> units) {
-        DataStream<Observation> analysed = env
+            List<List<CaptureMerge.Input>> units, boolean hostProfiles) {
+        SingleOutputStreamOperator<Observation> analysed = env
                 .fromData(units.stream().map(AnalysisUnit::new).toList(), TypeInformation.of(AnalysisUnit.class))
                 .name("analysis units")
                 .setParallelism(1)
                 .rebalance()
                 .transform("analysis", RecordTypeInfo.OBSERVATION, new UnitAnalysisOperator(options.databaseName(),
                         options.databaseText(), options.connMaxAgeSeconds(), options.hostIdleLimitMinutes(),
-                        units.size() < env.getParallelism()));
-        return new Observations(analysed, units.size() >= env.getParallelism(), null, null);
+                        units.size() < env.getParallelism(), hostProfiles, options.perCaptureState()));
+        return new Observations(analysed, units.size() >= env.getParallelism(),
+                hostProfiles ? analysed.getSideOutput(UnitAnalysisOperator.HOST_PROFILES) : null, null, null);
     }
 
     /** Packets keyed by connection into the flow function, whose host facts are keyed by host. */
