@@ -2,22 +2,17 @@ package io.passivetcp.job.relabel;
 
 import java.io.IOException;
 
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.serialization.BulkWriter;
 import org.apache.flink.api.java.tuple.Tuple2;
-import org.apache.flink.core.fs.FSDataInputStream;
 import org.apache.flink.core.fs.FSDataOutputStream;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
-import org.apache.flink.formats.parquet.ParquetInputFile;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.avro.AvroParquetReader;
-import org.apache.parquet.hadoop.ParquetReader;
 
 import io.passivetcp.job.tables.Table;
+import io.passivetcp.job.tables.TableFiles;
 import io.passivetcp.job.tables.TableWriterFactory;
 import io.passivetcp.signature.SignatureDatabase;
 import io.passivetcp.signature.SignatureSyntaxException;
@@ -55,23 +50,16 @@ final class RelabelFile extends RichMapFunction<String, Tuple2<String, Long>> {
         Table table = TablesFolder.tableOf(relativePath);
         Path in = new Path(tablesDir, relativePath);
         Path out = new Path(outDir, relativePath);
-        FileSystem inFs = in.getFileSystem();
-        long rows = 0;
-        try (FSDataInputStream input = inFs.open(in);
-                ParquetReader<GenericRecord> reader = AvroParquetReader
-                        .<GenericRecord>builder(new ParquetInputFile(input, inFs.getFileStatus(in).getLen()))
-                        .withDataModel(GenericData.get())
-                        .withConf(new Configuration(false))
-                        .build();
-                FSDataOutputStream output = out.getFileSystem().create(out, FileSystem.WriteMode.OVERWRITE)) {
+        long[] rows = {0};
+        try (FSDataOutputStream output = out.getFileSystem().create(out, FileSystem.WriteMode.OVERWRITE)) {
             BulkWriter<GenericRecord> writer = TableWriterFactory.parquet(table, dbVersion).create(output);
-            for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
+            TableFiles.read(in, null, r -> {
                 relabeller.relabel(table, r);
                 writer.addElement(r);
-                rows++;
-            }
+                rows[0]++;
+            });
             writer.finish();
         }
-        return Tuple2.of(table.folder(), rows);
+        return Tuple2.of(table.folder(), rows[0]);
     }
 }

@@ -6,21 +6,19 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.flink.core.fs.FSDataInputStream;
-import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.formats.parquet.ParquetInputFile;
 import org.apache.parquet.hadoop.ParquetFileReader;
 
 import io.passivetcp.job.tables.Table;
+import io.passivetcp.job.tables.TableFiles;
 
 /**
  * A folder of tables written by {@code --out} ({@code DIR/<table>/date=YYYY-MM-DD/part-*.parquet}, any Flink
  * filesystem): its part files, and the schema version they were written with.
  */
 public final class TablesFolder {
-    private static final String SUFFIX = ".parquet";
-
     private TablesFolder() {}
 
     /** Why a folder cannot be relabelled; the message names the path. */
@@ -45,16 +43,15 @@ public final class TablesFolder {
         List<String> files = new ArrayList<>();
         boolean anyTable = false;
         for (Table table : Table.values()) {
-            Path folder = new Path(root, table.folder());
-            if (!fs.exists(folder)) {
+            if (!fs.exists(new Path(root, table.folder()))) {
                 continue;
             }
             anyTable = true;
-            int before = files.size();
-            collect(fs, folder, table.folder(), files);
-            if (files.size() > before) {
-                checkSchemaVersion(fs, new Path(root, files.get(before)));
+            List<String> tableFiles = TableFiles.of(root, table);
+            if (!tableFiles.isEmpty()) {
+                checkSchemaVersion(fs, new Path(root, tableFiles.get(0)));
             }
+            files.addAll(tableFiles);
         }
         if (!anyTable) {
             throw new NotRelabellable("--tables " + dir + ": not a tables folder (no syn, syn_ack, mtu, ... folder; "
@@ -73,21 +70,6 @@ public final class TablesFolder {
             }
         }
         throw new IllegalArgumentException("not a table's part file: " + relativePath);
-    }
-
-    /** Visible part files only: a STREAMING run's in-progress files are hidden ({@code .part-...}). */
-    private static void collect(FileSystem fs, Path folder, String relative, List<String> out) throws IOException {
-        for (FileStatus status : fs.listStatus(folder)) {
-            String name = status.getPath().getName();
-            if (name.startsWith(".") || name.startsWith("_")) {
-                continue;
-            }
-            if (status.isDir()) {
-                collect(fs, status.getPath(), relative + "/" + name, out);
-            } else if (name.endsWith(SUFFIX)) {
-                out.add(relative + "/" + name);
-            }
-        }
     }
 
     private static void checkSchemaVersion(FileSystem fs, Path file) throws IOException, NotRelabellable {

@@ -48,7 +48,7 @@ public final class TableWriterFactory implements BulkWriter.Factory<Observation>
     static final Set<String> DISTINCT_COLUMNS = Set.of("event_time", "end_time", "packet_index", "first_seen",
             "last_seen", "uptime_time");
 
-    private final Map<Table, ParquetWriterFactory<GenericRecord>> parquet = new EnumMap<>(Table.class);
+    private final Map<Table, BulkWriter.Factory<GenericRecord>> parquet = new EnumMap<>(Table.class);
     private transient Map<Table, Schema> schemas;
 
     public TableWriterFactory(String dbVersion) {
@@ -120,14 +120,51 @@ public final class TableWriterFactory implements BulkWriter.Factory<Observation>
         }
     }
 
-    /** The Parquet writers of one table's part files, rows labelled by the database {@code dbVersion}. */
-    public static ParquetWriterFactory<GenericRecord> parquet(Table table, String dbVersion) {
+    /**
+     * The writers of one table's part files, rows labelled by the database {@code dbVersion}: Parquet, through a
+     * {@link BufferedPartStream}.
+     */
+    public static BulkWriter.Factory<GenericRecord> parquet(Table table, String dbVersion) {
         String schemaText = table.schemaText();
         Map<String, String> metadata = Map.of(
                 "passivetcp.table", table.folder(),
                 "passivetcp.schema_version", Integer.toString(Table.SCHEMA_VERSION),
                 "passivetcp.db_version", dbVersion);
-        return new ParquetWriterFactory<>(new TableParquetBuilder(schemaText, metadata));
+        return new BufferedRows(new ParquetWriterFactory<>(new TableParquetBuilder(schemaText, metadata)));
+    }
+
+    /** Rows written by a Parquet writer into a {@link BufferedPartStream} over the part file's stream. */
+    private static final class BufferedRows implements BulkWriter.Factory<GenericRecord> {
+        private static final long serialVersionUID = 1L;
+        private final ParquetWriterFactory<GenericRecord> parquet;
+
+        BufferedRows(ParquetWriterFactory<GenericRecord> parquet) {
+            this.parquet = parquet;
+        }
+
+        @Override
+        public BulkWriter<GenericRecord> create(FSDataOutputStream out) throws IOException {
+            BufferedPartStream buffered = new BufferedPartStream(out);
+            BulkWriter<GenericRecord> rows = parquet.create(buffered);
+            return new BulkWriter<>() {
+                @Override
+                public void addElement(GenericRecord row) throws IOException {
+                    rows.addElement(row);
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    rows.flush();
+                    buffered.flush();
+                }
+
+                @Override
+                public void finish() throws IOException {
+                    rows.finish();
+                    buffered.drain(); // whoever opened the part file's stream closes it, after this
+                }
+            };
+        }
     }
 
     @Override
@@ -135,7 +172,6 @@ public final class TableWriterFactory implements BulkWriter.Factory<Observation>
         if (schemas == null) {
             schemas = new EnumMap<>(Table.class);
         }
-        BufferedPartStream buffered = new BufferedPartStream(out);
         return new BulkWriter<>() {
             private Table table;
             private Schema schema;
@@ -146,7 +182,7 @@ public final class TableWriterFactory implements BulkWriter.Factory<Observation>
                 if (rows == null) {
                     table = Table.of(o.module);
                     schema = schemas.computeIfAbsent(table, Table::schema);
-                    rows = parquet.get(table).create(buffered);
+                    rows = parquet.get(table).create(out);
                 }
                 rows.addElement(table.toRecord(o, schema));
             }
@@ -156,7 +192,6 @@ public final class TableWriterFactory implements BulkWriter.Factory<Observation>
                 if (rows != null) {
                     rows.flush();
                 }
-                buffered.flush();
             }
 
             @Override
@@ -164,7 +199,6 @@ public final class TableWriterFactory implements BulkWriter.Factory<Observation>
                 if (rows != null) {
                     rows.finish();
                 }
-                buffered.drain(); // the sink closes the part file's stream itself, after this
             }
         };
     }
