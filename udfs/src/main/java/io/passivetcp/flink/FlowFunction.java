@@ -68,9 +68,7 @@ public final class FlowFunction
     private transient TlsTracker tlsTracker;
     private transient BroadcastDatabase database;
     private transient Counter packetsForwarded;
-    private transient Counter signaturesMatched;
-    private transient Counter signaturesUnmatched;
-    private transient Counter tlsClientHellos;
+    private transient AnalysisCounters counters;
     private transient Map<TlsReject, Counter> tlsRejected;
     private transient StateCount flowsInState;
     private transient ExpiryEvidence expiryRuns;
@@ -97,9 +95,7 @@ public final class FlowFunction
         database = new BroadcastDatabase();
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         packetsForwarded = metrics.counter("packetsForwarded");
-        signaturesMatched = metrics.counter("signaturesMatched");
-        signaturesUnmatched = metrics.counter("signaturesUnmatched");
-        tlsClientHellos = metrics.counter("tlsClientHellos");
+        counters = new AnalysisCounters(metrics);
         tlsRejected = new EnumMap<>(TlsReject.class);
         MetricGroup rejected = metrics.addGroup("tlsRejected");
         for (TlsReject reason : TlsReject.values()) {
@@ -223,7 +219,7 @@ public final class FlowFunction
         return new TlsTracker.Output() {
             @Override
             public void clientHello(Observation o, ClientHello hello) {
-                tlsClientHellos.inc();
+                counters.count(o);
                 FlowTracker.addTls(flowBefore, o);
                 o.databaseVersion = db.version();
                 out.collect(o);
@@ -259,14 +255,7 @@ public final class FlowFunction
     }
 
     private void emit(Observation o, Collector<Observation> out) {
-        if (o.step == Observation.STEP_FINGERPRINT) {
-            (unmatched(o) ? signaturesUnmatched : signaturesMatched).inc();
-        }
+        counters.count(o);
         out.collect(o);
-    }
-
-    /** Whether a fingerprint observation found no signature: p0f prints {@code ???}. */
-    static boolean unmatched(Observation fingerprint) {
-        return "???".equals(fingerprint.value(0));
     }
 }

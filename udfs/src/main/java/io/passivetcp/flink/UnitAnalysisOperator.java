@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.flink.api.common.operators.MailboxExecutor;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
@@ -17,7 +16,6 @@ import io.passivetcp.Observation;
 import io.passivetcp.PrefetchingMerge;
 import io.passivetcp.host.HostProfile;
 import io.passivetcp.signature.SignatureDatabase;
-import io.passivetcp.tls.TlsTracker;
 
 /**
  * Analyses each {@link AnalysisUnit} where it is received: the whole engine ({@link CaptureAnalysis}) over the
@@ -65,9 +63,7 @@ public final class UnitAnalysisOperator extends AbstractStreamOperator<Observati
     private transient SignatureDatabase database;
     private transient StreamRecord<Observation> record;
     private transient int sinceYield;
-    private transient Counter signaturesMatched;
-    private transient Counter signaturesUnmatched;
-    private transient Counter tlsClientHellos;
+    private transient AnalysisCounters counters;
 
     /**
      * @param prefetch read and decode on a thread of their own ({@link PrefetchingMerge}): for units fewer than the
@@ -100,9 +96,7 @@ public final class UnitAnalysisOperator extends AbstractStreamOperator<Observati
         record = new StreamRecord<>(null);
         partialProfiles = new HashMap<>();
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
-        signaturesMatched = metrics.counter("signaturesMatched");
-        signaturesUnmatched = metrics.counter("signaturesUnmatched");
-        tlsClientHellos = metrics.counter("tlsClientHellos");
+        counters = new AnalysisCounters(metrics);
         CaptureStatistics.registerGauges(metrics);
         CaptureStatistics.registerTlsRejectedGauges(metrics);
     }
@@ -120,11 +114,7 @@ public final class UnitAnalysisOperator extends AbstractStreamOperator<Observati
     }
 
     private void emit(Observation o) {
-        if (o.step == Observation.STEP_FINGERPRINT) {
-            (FlowFunction.unmatched(o) ? signaturesUnmatched : signaturesMatched).inc();
-        } else if (TlsTracker.MODULE.equals(o.module)) {
-            tlsClientHellos.inc();
-        }
+        counters.count(o);
         output.collect(record.replace(o));
         if (hostProfiles && o.step != Observation.STEP_CONNECTION) {
             ProfileKey key = new ProfileKey(o, perCapture);
