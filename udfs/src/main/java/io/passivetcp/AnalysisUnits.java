@@ -2,6 +2,7 @@ package io.passivetcp;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -150,15 +151,33 @@ public final class AnalysisUnits {
         try (CaptureMerge.Capture capture = opener.open(path)) {
             if (capture != null) {
                 TcpPacket p = new TcpPacket();
+                TcpPacket previous = new TcpPacket();
                 while (capture.next(p)) {
                     first = Math.min(first, p.orderMicros);
                     last = p.orderMicros;
-                    addHost(hosts, probe.setHost(p.ipVersion, p.src, p.addressLength()));
-                    addHost(hosts, probe.setHost(p.ipVersion, p.dst, p.addressLength()));
+                    // most packets continue the previous one's connection, one way or the other: their hosts are in
+                    // the set already, and comparing addresses costs less than hashing them
+                    if (!sameHosts(p, previous)) {
+                        addHost(hosts, probe.setHost(p.ipVersion, p.src, p.addressLength()));
+                        addHost(hosts, probe.setHost(p.ipVersion, p.dst, p.addressLength()));
+                        previous.ipVersion = p.ipVersion;
+                        System.arraycopy(p.src, 0, previous.src, 0, p.addressLength());
+                        System.arraycopy(p.dst, 0, previous.dst, 0, p.addressLength());
+                    }
                 }
             }
         }
         return new Footprint(hosts, first, last);
+    }
+
+    /** Whether two packets are between the same two hosts, in either direction. */
+    private static boolean sameHosts(TcpPacket a, TcpPacket b) {
+        int n = a.addressLength();
+        if (a.ipVersion != b.ipVersion) {
+            return false;
+        }
+        return Arrays.equals(a.src, 0, n, b.src, 0, n) && Arrays.equals(a.dst, 0, n, b.dst, 0, n)
+                || Arrays.equals(a.src, 0, n, b.dst, 0, n) && Arrays.equals(a.dst, 0, n, b.src, 0, n);
     }
 
     private static void addHost(Set<ConnectionKey> hosts, ConnectionKey probe) {
