@@ -1,8 +1,5 @@
 package io.passivetcp.flink;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import org.apache.flink.api.common.operators.MailboxExecutor;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -14,7 +11,6 @@ import io.passivetcp.CaptureAnalysis;
 import io.passivetcp.CaptureMerge;
 import io.passivetcp.Observation;
 import io.passivetcp.PrefetchingMerge;
-import io.passivetcp.host.HostProfile;
 import io.passivetcp.signature.SignatureDatabase;
 
 /**
@@ -59,7 +55,7 @@ public final class UnitAnalysisOperator extends AbstractStreamOperator<Observati
     private final boolean perCapture;
 
     private transient MailboxExecutor mailbox;
-    private transient Map<ProfileKey, HostProfile> partialProfiles;
+    private transient PartialProfiles partialProfiles;
     private transient SignatureDatabase database;
     private transient StreamRecord<Observation> record;
     private transient int sinceYield;
@@ -94,7 +90,8 @@ public final class UnitAnalysisOperator extends AbstractStreamOperator<Observati
         super.open();
         database = SignatureDatabase.parse(databaseName, databaseText); // the CLI checked it before the job
         record = new StreamRecord<>(null);
-        partialProfiles = new HashMap<>();
+        partialProfiles = new PartialProfiles(MAX_PARTIAL_PROFILES, perCapture,
+                row -> output.collect(HOST_PROFILES, new StreamRecord<>(row)));
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         counters = new AnalysisCounters(metrics);
         CaptureStatistics.registerGauges(metrics);
@@ -110,23 +107,14 @@ public final class UnitAnalysisOperator extends AbstractStreamOperator<Observati
         } else {
             CaptureMerge.run(unit.getValue().inputs(), CaptureFiles.ANALYSED, analysis);
         }
-        sendPartialProfiles();
+        partialProfiles.sendAll();
     }
 
     private void emit(Observation o) {
         counters.count(o);
         output.collect(record.replace(o));
         if (hostProfiles && o.step != Observation.STEP_CONNECTION) {
-            ProfileKey key = new ProfileKey(o, perCapture);
-            HostProfile profile = partialProfiles.get(key);
-            if (profile == null) {
-                if (partialProfiles.size() == MAX_PARTIAL_PROFILES) {
-                    sendPartialProfiles();
-                }
-                profile = new HostProfile(perCapture ? o.capture : null);
-                partialProfiles.put(key, profile);
-            }
-            profile.add(o);
+            partialProfiles.add(o);
         }
         if (++sinceYield == YIELD_EVERY) {
             sinceYield = 0;
@@ -134,12 +122,5 @@ public final class UnitAnalysisOperator extends AbstractStreamOperator<Observati
                 // each mail is one timer or action of an operator behind this one
             }
         }
-    }
-
-    private void sendPartialProfiles() {
-        for (HostProfile profile : partialProfiles.values()) {
-            output.collect(HOST_PROFILES, new StreamRecord<>(profile.row()));
-        }
-        partialProfiles.clear();
     }
 }
