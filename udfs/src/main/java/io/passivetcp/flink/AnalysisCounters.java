@@ -32,7 +32,7 @@ final class AnalysisCounters {
     }
 
     /** Whether a fingerprint observation found no signature: p0f prints {@code ???}. */
-    static boolean unmatched(Observation fingerprint) {
+    private static boolean unmatched(Observation fingerprint) {
         return "???".equals(fingerprint.value(0));
     }
 }

@@ -90,8 +90,8 @@ public final class UnitAnalysisOperator extends AbstractStreamOperator<Observati
         super.open();
         database = SignatureDatabase.parse(databaseName, databaseText); // the CLI checked it before the job
         record = new StreamRecord<>(null);
-        partialProfiles = new PartialProfiles(MAX_PARTIAL_PROFILES, perCapture,
-                row -> output.collect(HOST_PROFILES, new StreamRecord<>(row)));
+        partialProfiles = hostProfiles ? new PartialProfiles(MAX_PARTIAL_PROFILES, perCapture,
+                row -> output.collect(HOST_PROFILES, new StreamRecord<>(row))) : null;
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         counters = new AnalysisCounters(metrics);
         CaptureStatistics.registerGauges(metrics);
@@ -107,15 +107,18 @@ public final class UnitAnalysisOperator extends AbstractStreamOperator<Observati
         } else {
             CaptureMerge.run(unit.getValue().inputs(), CaptureFiles.ANALYSED, analysis);
         }
-        partialProfiles.sendAll();
+        if (partialProfiles != null) {
+            partialProfiles.sendAll();
+        }
     }
 
     private void emit(Observation o) {
         counters.count(o);
-        output.collect(record.replace(o));
-        if (hostProfiles && o.step != Observation.STEP_CONNECTION) {
+        // folded before it is emitted: with object reuse, what runs chained behind this operator gets this object
+        if (partialProfiles != null && o.step != Observation.STEP_CONNECTION) {
             partialProfiles.add(o);
         }
+        output.collect(record.replace(o));
         if (++sinceYield == YIELD_EVERY) {
             sinceYield = 0;
             while (mailbox.tryYield()) {

@@ -1,5 +1,6 @@
 package io.passivetcp.job.relabel;
 
+import java.io.Closeable;
 import java.io.IOException;
 
 import org.apache.avro.generic.GenericRecord;
@@ -48,18 +49,53 @@ final class RelabelFile extends RichMapFunction<String, Tuple2<String, Long>> {
     @Override
     public Tuple2<String, Long> map(String relativePath) throws IOException {
         Table table = TablesFolder.tableOf(relativePath);
-        Path in = new Path(tablesDir, relativePath);
-        Path out = new Path(outDir, relativePath);
-        long[] rows = {0};
-        try (FSDataOutputStream output = out.getFileSystem().create(out, FileSystem.WriteMode.OVERWRITE)) {
-            BulkWriter<GenericRecord> writer = TableWriterFactory.parquet(table, dbVersion).create(output);
-            TableFiles.read(in, null, r -> {
-                relabeller.relabel(table, r);
-                writer.addElement(r);
-                rows[0]++;
-            });
-            writer.finish();
+        try (RelabelledPart part = new RelabelledPart(table, new Path(outDir, relativePath))) {
+            TableFiles.read(new Path(tablesDir, relativePath), null, part);
+            part.finish();
+            return Tuple2.of(table.folder(), part.rows);
         }
-        return Tuple2.of(table.folder(), rows[0]);
+    }
+
+    /**
+     * The relabelled part file, created at the first row read (or at the end, for a file without rows): an input
+     * that cannot be read leaves no output file behind.
+     */
+    private final class RelabelledPart implements TableFiles.RowConsumer, Closeable {
+        private final Table table;
+        private final Path out;
+        private FSDataOutputStream output;
+        private BulkWriter<GenericRecord> writer;
+        private long rows;
+
+        RelabelledPart(Table table, Path out) {
+            this.table = table;
+            this.out = out;
+        }
+
+        @Override
+        public void accept(GenericRecord row) throws IOException {
+            relabeller.relabel(table, row);
+            writer().addElement(row);
+            rows++;
+        }
+
+        void finish() throws IOException {
+            writer().finish();
+        }
+
+        private BulkWriter<GenericRecord> writer() throws IOException {
+            if (writer == null) {
+                output = out.getFileSystem().create(out, FileSystem.WriteMode.OVERWRITE);
+                writer = TableWriterFactory.parquet(table, dbVersion).create(output);
+            }
+            return writer;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (output != null) {
+                output.close();
+            }
+        }
     }
 }

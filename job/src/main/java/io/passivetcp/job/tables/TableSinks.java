@@ -41,6 +41,10 @@ public final class TableSinks {
     public static void attach(FingerprintTopology.Observations observations, String outDir, JobOptions options) {
         String dbVersion = options.databaseVersion();
         DataStream<Observation> analysed = observations.analysed();
+        if (analysed != null && observations.analysedHostProfiles() == null) {
+            throw new IllegalStateException("the units' host profiles are missing: build the observations with "
+                    + "hostProfiles when the tables are written");
+        }
         if (analysed != null) {
             (observations.rowsWrittenWhereAnalysed() ? analysed : analysed.rebalance())
                     .sinkTo(sink(outDir, dbVersion, batch(analysed)))

@@ -185,8 +185,10 @@ final class TableWriteSupport extends WriteSupport<GenericRecord> {
     }
 
     /**
-     * A string's UTF-8 bytes as a Binary over an array the writer may keep: hashing and comparing it in the column
-     * dictionaries is cheaper than for parquet's String binaries, which wrap a ByteBuffer.
+     * A string's UTF-8 bytes as a Binary over an array: a fresh one the writer may keep for a {@code String}, the
+     * {@code Utf8}'s own (which the writer copies before keeping) for a row read back from a table. Hashing and
+     * comparing array binaries in the column dictionaries is cheaper than for parquet's String binaries, which wrap
+     * a ByteBuffer.
      */
     private static Binary utf8(Object value) {
         if (value instanceof Utf8 u) {

@@ -42,10 +42,11 @@ public final class TableWriterFactory implements BulkWriter.Factory<Observation>
     public static final int PAGE_BYTES = 64 * 1024;
 
     /**
-     * Columns whose values are all distinct (times and packet indexes): Parquet's dictionary for them always falls
-     * back to plain values at the first page, after hashing every value into it, so they are written plain at once.
+     * Columns whose values are nearly all distinct (times and packet indexes; only the events of one packet share
+     * them): Parquet's dictionary for them falls back to plain values at the first page, after hashing every value
+     * into it, so they are written plain at once.
      */
-    static final Set<String> DISTINCT_COLUMNS = Set.of("event_time", "end_time", "packet_index", "first_seen",
+    static final Set<String> MOSTLY_DISTINCT_COLUMNS = Set.of("event_time", "end_time", "packet_index", "first_seen",
             "last_seen", "uptime_time");
 
     private final Map<Table, BulkWriter.Factory<GenericRecord>> parquet = new EnumMap<>(Table.class);
@@ -78,35 +79,33 @@ public final class TableWriterFactory implements BulkWriter.Factory<Observation>
             if (schema == null) {
                 schema = new Schema.Parser().parse(schemaText);
             }
-            // a Hadoop configuration without its default resources: parsing core-default.xml again for every part
-            // file was most of the table writers' time
-            return RowWriterBuilder.configured(new RowWriterBuilder(out, schema))
+            return new RowWriterBuilder(out, schema)
                     .withExtraMetaData(metadata)
                     .build();
         }
     }
 
-    /** A Parquet writer of one table's rows through {@link TableWriteSupport}. */
+    /**
+     * A Parquet writer of one table's rows through {@link TableWriteSupport}, with the tables' settings: ZSTD, row
+     * group and page sizes, no dictionary for the mostly distinct columns.
+     */
     static final class RowWriterBuilder extends ParquetWriter.Builder<GenericRecord, RowWriterBuilder> {
         private final Schema schema;
 
         RowWriterBuilder(OutputFile out, Schema schema) {
             super(out);
             this.schema = schema;
-        }
-
-        /** The tables' Parquet settings: ZSTD, row group and page sizes, no dictionary for distinct columns. */
-        static RowWriterBuilder configured(RowWriterBuilder builder) {
-            builder.withConf(new Configuration(false))
-                    .withCompressionCodec(CompressionCodecName.ZSTD)
-                    .withRowGroupSize(ROW_GROUP_BYTES)
-                    .withPageSize(PAGE_BYTES);
-            for (Schema.Field f : builder.schema.getFields()) {
-                if (DISTINCT_COLUMNS.contains(f.name())) {
-                    builder.withDictionaryEncoding(f.name(), false);
+            // a Hadoop configuration without its default resources: parsing core-default.xml again for every part
+            // file was most of the table writers' time
+            withConf(new Configuration(false));
+            withCompressionCodec(CompressionCodecName.ZSTD);
+            withRowGroupSize(ROW_GROUP_BYTES);
+            withPageSize(PAGE_BYTES);
+            for (Schema.Field f : schema.getFields()) {
+                if (MOSTLY_DISTINCT_COLUMNS.contains(f.name())) {
+                    withDictionaryEncoding(f.name(), false);
                 }
             }
-            return builder;
         }
 
         @Override

@@ -39,6 +39,13 @@ class RelabelCommandTest {
     }
 
     @Test
+    void theTablesFolderAsOutputIsRefused() throws Exception {
+        Path tables = Files.createDirectories(dir.resolve("tables/syn"));
+        assertRefused("is the --tables folder", "relabel", "--tables", tables.getParent().toString(), "--db", "p0f",
+                "--out", tables.getParent().toString() + "/");
+    }
+
+    @Test
     void aFolderWithoutTablesIsRefused() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         assertRefused("not a tables folder", "relabel", "--tables", empty.toString(), "--db", "p0f", "--out",
