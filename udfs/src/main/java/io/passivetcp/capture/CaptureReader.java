@@ -22,6 +22,8 @@ import java.util.zip.ZipException;
  */
 public final class CaptureReader implements Closeable {
     private static final int BUFFER_SIZE = 64 * 1024;
+    /** The least buffer for a file smaller than {@link #BUFFER_SIZE}: a pcap file header and a few records. */
+    private static final int SMALL_FILE_BUFFER_SIZE = 512;
     private static final int GZIP_MAGIC = 0x1F8B;
 
     private final CaptureInput input;
@@ -42,7 +44,7 @@ public final class CaptureReader implements Closeable {
      * @param name used in error messages only
      */
     public static CaptureReader open(InputStream in, String name) throws IOException {
-        InputStream stream = new BufferedInputStream(in, BUFFER_SIZE);
+        InputStream stream = new BufferedInputStream(in, bufferSize(in));
         byte[] head = new byte[4];
         int n = peek(stream, head);
         boolean gzip = n >= 2 && ((head[0] & 0xFF) << 8 | (head[1] & 0xFF)) == GZIP_MAGIC;
@@ -68,6 +70,15 @@ public final class CaptureReader implements Closeable {
             throw new NotACaptureException(name, gzip ? "gzip-compressed " + found : found);
         }
         return new CaptureReader(input, format, gzip);
+    }
+
+    /**
+     * No larger than the file where the stream knows its size (a local file does): archives hold thousands of
+     * captures of a few hundred bytes, each opened twice under the global scope.
+     */
+    private static int bufferSize(InputStream in) throws IOException {
+        int remaining = in.available();
+        return remaining > 0 ? Math.min(BUFFER_SIZE, Math.max(SMALL_FILE_BUFFER_SIZE, remaining)) : BUFFER_SIZE;
     }
 
     private static InputStream gunzip(InputStream stream, String name) throws IOException {

@@ -41,6 +41,12 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(PcapFormat.class);
 
+    /**
+     * The packet batches of this subtask's readers, one after the other (a FileSource reads its splits with one
+     * fetcher): an archive of thousands of small captures would otherwise allocate a pool for each.
+     */
+    private transient Pool<TcpPacket[]> batches;
+
     @Override
     public Reader<TcpPacket> createReader(Configuration config, FileSourceSplit split) throws IOException {
         return open(split, 0);
@@ -62,9 +68,15 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
         return RecordTypeInfo.TCP_PACKET;
     }
 
-    private static Reader<TcpPacket> open(FileSourceSplit split, long skip) throws IOException {
+    private synchronized Reader<TcpPacket> open(FileSourceSplit split, long skip) {
         CaptureReader reader = openCapture(split.path());
-        return reader == null ? new EmptyReader<>() : new PacketReader(reader, split.path().toString(), skip);
+        if (reader == null) {
+            return new EmptyReader<>();
+        }
+        if (batches == null) {
+            batches = CapturePackets.batchPool();
+        }
+        return new PacketReader(reader, split.path().toString(), skip, batches);
     }
 
     /**
@@ -124,13 +136,14 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
         private final String path;
         private final CapturePackets packets;
         private final CaptureRecord record = new CaptureRecord();
-        private final Pool<TcpPacket[]> pool = CapturePackets.batchPool();
+        private final Pool<TcpPacket[]> pool;
         private long toSkip;
         private long emitted;
         private boolean finished;
 
-        PacketReader(CaptureReader capture, String path, long skip) {
+        PacketReader(CaptureReader capture, String path, long skip, Pool<TcpPacket[]> pool) {
             this.capture = capture;
+            this.pool = pool;
             this.path = path;
             this.packets = new CapturePackets(path);
             this.toSkip = skip;
