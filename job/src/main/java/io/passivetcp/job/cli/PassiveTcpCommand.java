@@ -20,6 +20,7 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.connector.base.source.reader.SourceReaderOptions;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
@@ -70,6 +71,14 @@ public final class PassiveTcpCommand implements Callable<Integer> {
      * and Flink's local default (128 MB, shared by all slots) made them spill to disk.
      */
     static final int EMBEDDED_MANAGED_MEMORY_MB = 512;
+
+    /**
+     * How long a capture reader waits for its fetcher threads when it closes. Flink 2.3 loses the shutdown handshake
+     * of an idle fetcher now and then (FLINK-40660: the synchronization batch is dropped on a full queue), and the
+     * close then waits out its whole timeout, 30 s by default: every capture is a split, so an archive of thousands
+     * of small captures idled half a minute at its end in most runs. Everything has been read by then.
+     */
+    static final long SOURCE_READER_CLOSE_TIMEOUT_MS = 1000;
 
     @Option(names = {"-r", "--read"}, paramLabel = "PATH",
             description = "Capture file or folder (recursive); any Flink filesystem path. Repeatable.")
@@ -518,6 +527,9 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         if (!conf.contains(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC)) {
             conf.set(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC,
                     NettyShuffleEnvironmentOptions.CompressionCodec.NONE);
+        }
+        if (!conf.contains(SourceReaderOptions.SOURCE_READER_CLOSE_TIMEOUT)) {
+            conf.set(SourceReaderOptions.SOURCE_READER_CLOSE_TIMEOUT, SOURCE_READER_CLOSE_TIMEOUT_MS);
         }
         return StreamExecutionEnvironment.getExecutionEnvironment(conf);
     }
