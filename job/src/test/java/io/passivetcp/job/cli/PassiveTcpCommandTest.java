@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.flink.connector.base.source.reader.SourceReaderOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,15 @@ import picocli.CommandLine;
 class PassiveTcpCommandTest {
     @TempDir
     Path dir;
+
+    @Test
+    void captureReadersDoNotWaitOutTheFetcherHandshakeFlinkLoses() {
+        // FLINK-40660: with Flink's 30 s default, an archive of many small captures idled half a minute at its end
+        for (boolean batch : new boolean[] {true, false}) {
+            assertEquals(PassiveTcpCommand.SOURCE_READER_CLOSE_TIMEOUT_MS, PassiveTcpCommand.environment(batch, 1)
+                    .getConfiguration().get(SourceReaderOptions.SOURCE_READER_CLOSE_TIMEOUT));
+        }
+    }
 
     @Test
     void aBadDatabaseIsNamedWithItsLine() throws Exception {
