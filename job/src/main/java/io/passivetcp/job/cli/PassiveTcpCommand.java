@@ -297,14 +297,17 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         }
         // the progress line and the exit code read this JVM's counters: on a cluster they are on the TaskManagers
         Progress progress = quiet || options.live() != null || !embedded(env) ? null : Progress.start(inputs);
-        if (options.live() != null) {
+        // a capture with limits (-c, -T) ends its own source, early at Ctrl-C; every endless run drains with a
+        // final savepoint at Ctrl-C (StreamingRun)
+        boolean boundedCapture = options.live() != null && !options.endless();
+        if (boundedCapture) {
             LiveCommands.stopOnInterrupt(options.live());
         }
         try {
             String name = "passivetcp " + String.join(" ", options.live() != null ? interfaces : inputs);
-            if (options.batch() || options.live() != null || !embedded(env)) {
-                // a live capture ends at Ctrl-C (LiveCommands.stopOnInterrupt) or its limits; a job on a cluster is
-                // stopped by the cluster's own means (flink stop --drain writes the final savepoint)
+            if (options.batch() || boundedCapture || !embedded(env)) {
+                // a job on a cluster is stopped by the cluster's own means (flink stop --drain writes the final
+                // savepoint)
                 env.execute(name);
             } else {
                 StreamingRun.untilDoneOrInterrupted(env.executeAsync(name), savepointDir);
@@ -399,12 +402,12 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         if (batch && fromSavepoint != null) {
             throw new UsageException("--from-savepoint resumes streaming runs only (add --mode streaming)");
         }
-        // state expires in inputs that do not end; --follow also watches the database (a live capture ends by
-        // stopping its source, which a watch would outlive)
+        // state expires in inputs that do not end, and they watch the database file: --follow and a live capture
+        // without limits (one with limits ends by ending its own source, which a watch would outlive)
         boolean endless = follow || (live != null && packetLimit == 0 && secondsLimit == 0);
         return new JobOptions(inputs, db.summary(), db.text(), stateScope == StateScope.capture, batch, limits[0],
                 limits[1], endless ? Duration.ofSeconds(scanSeconds) : null, Duration.ofSeconds(settleSeconds),
-                follow ? db.file() : null, live);
+                endless ? db.file() : null, live);
     }
 
     /** Checks the live-capture options, and opens each interface once so that errors show before Flink starts. */

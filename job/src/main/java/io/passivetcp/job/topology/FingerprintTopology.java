@@ -265,16 +265,17 @@ public final class FingerprintTopology {
     }
 
     /**
-     * The signature database: the one text given, or every valid version of the watched file. With {@code --follow},
-     * which a stop-with-savepoint ends, the database's source stays open until that stop: a source that finishes
-     * while the job runs makes a stop that meets its end fail (DatabaseSource). A live capture ends by ending its
-     * own source instead, which a database source that stays open would outlive.
+     * The signature database: the one text given, or every valid version of the watched file. An endless run
+     * ({@code --follow}, {@code -i} without limits), which a stop-with-savepoint ends, keeps the database's source
+     * open until that stop: a source that finishes while the job runs makes a stop that meets its end fail
+     * (DatabaseSource). A capture with limits ends by ending its own source instead, which a database source that
+     * stays open would outlive.
      */
     private static DataStream<Tuple2<String, String>> database(StreamExecutionEnvironment env, JobOptions options) {
         if (options.watchedDatabase() != null) {
             return DatabaseWatcher.stream(env, options.watchedDatabase(), options.follow());
         }
-        if (options.endless() && options.live() == null) {
+        if (options.endless()) {
             return DatabaseSource.stream(env, options.databaseName(), options.databaseText());
         }
         return env.fromData(StateDescriptors.DATABASE_TEXT, Tuple2.of(options.databaseName(), options.databaseText()))

@@ -21,8 +21,9 @@ import io.passivetcp.signature.SignatureSyntaxException;
  * @param follow {@code --follow}, or an endless {@code -i}: how often the inputs are scanned for new captures
  *     (files) and the database file for changes; null when the inputs are read once
  * @param settle {@code --follow}: how long the newest capture of a folder must stay unchanged before it is read
- * @param watchedDatabase {@code -f} or {@code --db FILE} with {@code --follow}: the database file whose changes are
- *     applied while the job runs; null when the database is read once (a bundled one always is)
+ * @param watchedDatabase {@code -f} or {@code --db FILE} of an endless run ({@code --follow}, {@code -i} without
+ *     limits): the database file whose changes are applied while the job runs; null when the database is read once
+ *     (a bundled one always is)
  * @param live the interfaces to capture ({@code -i}) instead of files, or null
  */
 public record JobOptions(

@@ -167,6 +167,20 @@ class PassiveTcpCommandTest {
     }
 
     @Test
+    void anEndlessCaptureWatchesItsDatabaseFileAndOneWithLimitsReadsItOnce() throws Exception {
+        Root.require("a live capture");
+        Path db = Files.writeString(dir.resolve("mine.fp"), "classes = win\n");
+        JobOptions endless = options("-i", "lo", "-f", db.toString());
+        assertTrue(endless.endless());
+        assertEquals(db.toString(), endless.watchedDatabase());
+        for (String[] limit : new String[][] {{"-c", "10"}, {"--capture-seconds", "5"}}) {
+            JobOptions bounded = options("-i", "lo", limit[0], limit[1], "-f", db.toString());
+            assertTrue(!bounded.endless() && bounded.watchedDatabase() == null, String.join(" ", limit));
+        }
+        assertEquals(null, options("-i", "lo").watchedDatabase(), "a bundled database never changes");
+    }
+
+    @Test
     void anUnknownInterfaceIsOneLineAndExitCodeOne() {
         Root.require("a live capture");
         Result r = run("-i", "nosuch0");

@@ -30,9 +30,9 @@ import io.passivetcp.packet.TcpPacket;
  * it reopens the interface, and the packets in between are lost. Exactly-once therefore starts at the source
  * boundary: what the source has emitted before a checkpoint is processed and written exactly once.
  *
- * <p><b>End.</b> Without limits the source never ends. With a packet limit (per interface, like {@code tcpdump -c})
- * or a time limit, or after {@link #stop()} (Ctrl-C of an embedded run), each split ends, the source finishes,
- * and the job flushes and ends normally.
+ * <p><b>End.</b> Without limits the source never ends: a stop-with-savepoint drains it (Ctrl-C of an embedded run).
+ * With a packet limit (per interface, like {@code tcpdump -c}) or a time limit, or after {@link #stop()} (Ctrl-C of
+ * an embedded run with limits), each split ends, the source finishes, and the job flushes and ends normally.
  */
 public final class LiveCaptureSource implements Source<TcpPacket, InterfaceSplit, List<String>>,
         ResultTypeQueryable<TcpPacket> {
