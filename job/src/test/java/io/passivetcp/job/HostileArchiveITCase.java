@@ -88,6 +88,24 @@ class HostileArchiveITCase {
                 + "3 not a capture, 3 failed: "), summary);
     }
 
+    /**
+     * A disk that fills while the log is written ({@code /dev/full} fails every write as a full disk does) fails the
+     * job with one line naming the log and the reason, exit 1, and no stack trace: the writer's close after the
+     * failure used to fail again, which Flink takes as fatal to the TaskManager.
+     */
+    @Test
+    void aFullDiskFailsTheRunWithOneLineNamingTheLog() throws Exception {
+        List<String> command = new ArrayList<>(PassiveTcpProcess.command(dir));
+        command.addAll(List.of("-r", Paths.get("../datasets/sample.pcap").toAbsolutePath().toString(), "-q",
+                "-o", "/dev/full"));
+        Result full = run(command);
+        assertEquals(1, full.exitCode, full.stderr);
+        List<String> lines = full.stderr.lines().filter(l -> !l.isBlank()).toList();
+        assertEquals("passivetcp: the job failed: IOException: -o /dev/full: cannot be written (No space left on "
+                + "device) (--verbose shows the stack trace)", lines.get(lines.size() - 1), full.stderr);
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("\tat ") || l.startsWith("[ERROR]")), full.stderr);
+    }
+
     /** One run of the command line with one log per capture, each capture on its own (p0f -r on each). */
     private Result passivetcp(List<String> prefix, Path input, Path logs) throws Exception {
         List<String> command = new ArrayList<>(prefix);

@@ -188,7 +188,8 @@ public final class PassiveTcpCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress line on stderr.")
     boolean quiet;
 
-    @Option(names = "--verbose", description = "On a job failure, print the whole stack trace, not its one-line cause.")
+    @Option(names = "--verbose", description = "Print whole stack traces, not one-line causes: of a job failure, and"
+            + " (./passivetcp) of the errors Flink logs.")
     boolean verbose;
 
     /** Why the request was refused, for the exception a cluster submission fails with. */

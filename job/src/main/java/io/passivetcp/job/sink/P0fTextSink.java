@@ -1,18 +1,17 @@
 package io.passivetcp.job.sink;
 
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,6 +48,9 @@ public final class P0fTextSink implements Sink<LogEntry>, SupportsWriterState<Lo
 
     /** Buffer of the {@code -o} log, which takes every line. */
     private static final int BUFFER_BYTES = 256 * 1024;
+
+    /** Buffer of a per-capture log: BufferedOutputStream's default. */
+    private static final int CAPTURE_LOG_BUFFER_BYTES = 8192;
 
     private final boolean console;
     private final String logFile;
@@ -104,8 +106,8 @@ public final class P0fTextSink implements Sink<LogEntry>, SupportsWriterState<Lo
 
     private final class TextWriter implements StatefulSinkWriter<LogEntry, Map<String, Long>> {
         private final PrintStream stdout = System.out;
-        private final OutputStream log;
-        private final Map<Path, OutputStream> captureLogs = new LinkedHashMap<>(16, 0.75f, true);
+        private final TextLog log;
+        private final Map<Path, TextLog> captureLogs = new LinkedHashMap<>(16, 0.75f, true);
         private final Set<Path> startedThisRun = new HashSet<>();
 
         /** @param checkpointed the logs' lengths at the checkpoint restored from; empty on a fresh start */
@@ -115,7 +117,7 @@ public final class P0fTextSink implements Sink<LogEntry>, SupportsWriterState<Lo
                 cutBack(path, e.getValue());
                 startedThisRun.add(path);
             }
-            log = logFile == null ? null : new BufferedOutputStream(Files.newOutputStream(Paths.get(logFile),
+            log = logFile == null ? null : new TextLog("-o " + logFile, Files.newOutputStream(Paths.get(logFile),
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE), BUFFER_BYTES);
         }
 
@@ -145,21 +147,22 @@ public final class P0fTextSink implements Sink<LogEntry>, SupportsWriterState<Lo
             }
         }
 
-        private OutputStream captureLog(String capture) throws IOException {
+        private TextLog captureLog(String capture) throws IOException {
             Path target = Paths.get(logDir, relativeToRoot(capture) + ".log");
-            OutputStream w = captureLogs.get(target);
+            TextLog w = captureLogs.get(target);
             if (w != null) {
                 return w;
             }
             if (captureLogs.size() >= OPEN_LOGS) {
-                Map.Entry<Path, OutputStream> eldest = captureLogs.entrySet().iterator().next();
+                Map.Entry<Path, TextLog> eldest = captureLogs.entrySet().iterator().next();
                 eldest.getValue().close();
                 captureLogs.remove(eldest.getKey());
             }
             Files.createDirectories(target.getParent());
             boolean first = startedThisRun.add(target);
-            w = new BufferedOutputStream(Files.newOutputStream(target, StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE, first ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.APPEND));
+            w = new TextLog("--log-dir " + target, Files.newOutputStream(target, StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, first ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.APPEND),
+                    CAPTURE_LOG_BUFFER_BYTES);
             captureLogs.put(target, w);
             return w;
         }
@@ -170,21 +173,31 @@ public final class P0fTextSink implements Sink<LogEntry>, SupportsWriterState<Lo
             if (log != null) {
                 log.flush();
             }
-            for (OutputStream w : captureLogs.values()) {
+            for (TextLog w : captureLogs.values()) {
                 w.flush();
             }
         }
 
+        /** Closes every log, each flushing as it closes; the first failure is thrown once all are closed. */
         @Override
         public void close() throws IOException {
-            flush(true);
+            stdout.flush();
+            IOException first = null;
+            List<TextLog> logs = new ArrayList<>(captureLogs.values());
             if (log != null) {
-                log.close();
-            }
-            for (OutputStream w : captureLogs.values()) {
-                w.close();
+                logs.add(0, log);
             }
             captureLogs.clear();
+            for (TextLog l : logs) {
+                try {
+                    l.close();
+                } catch (IOException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
         }
     }
 
