@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 import io.passivetcp.job.cli.PassiveTcpCommand.UsageException;
 
@@ -59,6 +60,45 @@ final class OutputPaths {
         } catch (IOException e) {
             throw new UsageException(option + " " + folder + ": cannot be written (" + reason(e) + ")");
         }
+    }
+
+    /**
+     * An output must not be an input capture, nor lie inside an input folder: {@code -o} would append p0f's log to
+     * a capture of the archive, and files written inside a folder under {@code -r} are read as inputs by the next
+     * run over it (skipped, as not captures, and exit 3) or, with {@code --follow}, by this one. Called before
+     * any output is created; inputs and outputs on other filesystems are not compared.
+     */
+    static void checkOutsideInputs(String option, String output, List<String> inputs) throws UsageException {
+        if (!isLocal(output)) {
+            return;
+        }
+        Path out = real(local(option, output));
+        for (String input : inputs) {
+            if (!isLocal(input)) {
+                continue;
+            }
+            Path in = real(local("-r", input));
+            if (out.equals(in) && !Files.isDirectory(in)) {
+                throw new UsageException(option + " " + output + ": is an input capture (-r " + input + ")");
+            }
+            if (Files.isDirectory(in) && out.startsWith(in)) {
+                throw new UsageException(option + " " + output + ": is inside the input folder -r " + input
+                        + " (runs over that folder would read what it writes as captures); write it elsewhere");
+            }
+        }
+    }
+
+    /** The path with the links of its longest existing part resolved: an output may not exist yet. */
+    private static Path real(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        for (Path existing = absolute; existing != null; existing = existing.getParent()) {
+            try {
+                return existing.toRealPath().resolve(existing.relativize(absolute));
+            } catch (IOException e) {
+                // not there (yet): try its folder
+            }
+        }
+        return absolute;
     }
 
     private static void createParent(String option, String file, Path path) throws UsageException {

@@ -5,8 +5,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -55,6 +57,9 @@ public final class PassiveTcpCommand implements Callable<Integer> {
     static final int EXIT_USAGE = 2;
     /** Exit code: the run ended, but some inputs were skipped or not read in full. */
     static final int EXIT_INPUTS_NOT_READ = 3;
+
+    /** p0f's option of the log file, the one output that is a file and not a folder. */
+    private static final String LOG_FILE_OPTION = "-o";
 
     /**
      * The highest {@code -p} of the embedded run. Its MiniCluster has 2048 network buffers for the all-to-all
@@ -356,15 +361,32 @@ public final class PassiveTcpCommand implements Callable<Integer> {
             throw new UsageException("-p wants 1-" + MAX_EMBEDDED_PARALLELISM + " subtasks in the embedded run; got "
                     + parallelism + " (on a cluster, Flink's own limits apply)");
         }
+        Map<String, String> outputs = outputs();
+        for (Map.Entry<String, String> output : outputs.entrySet()) {
+            OutputPaths.checkOutsideInputs(output.getKey(), output.getValue(), inputs);
+        }
+        for (Map.Entry<String, String> output : outputs.entrySet()) {
+            if (output.getKey().equals(LOG_FILE_OPTION)) {
+                OutputPaths.checkLogFile(output.getKey(), output.getValue());
+            } else {
+                OutputPaths.checkFolder(output.getKey(), output.getValue());
+            }
+        }
+    }
+
+    /** The outputs asked for, by option. */
+    private Map<String, String> outputs() {
+        Map<String, String> outputs = new LinkedHashMap<>();
         if (logFile != null) {
-            OutputPaths.checkLogFile("-o", logFile);
+            outputs.put(LOG_FILE_OPTION, logFile);
         }
         if (logDir != null) {
-            OutputPaths.checkFolder("--log-dir", logDir);
+            outputs.put("--log-dir", logDir);
         }
         if (outDir != null) {
-            OutputPaths.checkFolder("--out", outDir);
+            outputs.put("--out", outDir);
         }
+        return outputs;
     }
 
     /** Validates the request before any Flink work: inputs exist, the database parses, numbers are in range. */

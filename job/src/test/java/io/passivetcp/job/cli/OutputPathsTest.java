@@ -49,6 +49,35 @@ class OutputPathsTest {
     }
 
     @Test
+    void anInputCaptureIsNeverALog() throws Exception {
+        Path capture = Files.write(dir.resolve("x.pcap"), new byte[] {1, 2, 3});
+        assertRefused("-o " + capture + ": is an input capture (-r " + capture + ")",
+                () -> OutputPaths.checkOutsideInputs("-o", capture.toString(), List.of(capture.toString())));
+        Path link = Files.createSymbolicLink(dir.resolve("link.pcap"), capture);
+        assertRefused("-o " + link + ": is an input capture",
+                () -> OutputPaths.checkOutsideInputs("-o", link.toString(), List.of(capture.toString())));
+    }
+
+    @Test
+    void noOutputGoesInsideAnInputFolderNorIsCreatedThere() throws Exception {
+        Path archive = Files.createDirectories(dir.resolve("archive/sub"));
+        Path linkToArchive = Files.createSymbolicLink(dir.resolve("elsewhere"), archive.getParent());
+        for (Path output : List.of(archive.getParent(), archive.resolve("tables"), linkToArchive.resolve("new/logs"))) {
+            assertRefused("--out " + output + ": is inside the input folder -r " + archive.getParent(),
+                    () -> OutputPaths.checkOutsideInputs("--out", output.toString(),
+                            List.of(archive.getParent().toString())));
+        }
+        assertTrue(Files.notExists(archive.getParent().resolve("new")));
+        // beside the input folder, and a folder that only shares the name's start, are fine
+        OutputPaths.checkOutsideInputs("--out", dir.resolve("tables").toString(), List.of(archive.toString()));
+        OutputPaths.checkOutsideInputs("--log-dir", dir.resolve("archive-logs").toString(),
+                List.of(dir.resolve("archive").toString()));
+        // a log beside a capture given by name is fine too
+        Path capture = Files.write(archive.resolve("x.pcap"), new byte[] {1});
+        OutputPaths.checkOutsideInputs("--log-dir", archive.toString(), List.of(capture.toString()));
+    }
+
+    @Test
     void aFileWhereAFolderIsNeededIsNamed() throws Exception {
         Path file = Files.writeString(dir.resolve("file"), "x");
         assertRefused("--out " + file + ": is a file; --out wants a folder",
