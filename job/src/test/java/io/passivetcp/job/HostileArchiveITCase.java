@@ -106,6 +106,46 @@ class HostileArchiveITCase {
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("\tat ") || l.startsWith("[ERROR]")), full.stderr);
     }
 
+    /**
+     * Ctrl-C (SIGTERM alike, which {@link Process#destroy} sends) in a batch run: one line says that the run is
+     * cancelled and leaves no output, the exit code is 130, and no unfinished part file is left among the tables.
+     * The archive (8 links to the 85 MB bench capture) takes seconds to read after the progress line appears; a
+     * signal that comes before the job exists stops it as soon as it does.
+     */
+    @Test
+    void anInterruptedBatchRunSaysSoAndLeavesNoUnfinishedTables() throws Exception {
+        Path archive = Files.createDirectories(dir.resolve("bench-links"));
+        for (int i = 0; i < 8; i++) {
+            Files.createSymbolicLink(archive.resolve("bench-" + i + ".pcap"),
+                    SharedData.resolve("corpus/bench/bench-dev-stitched.pcap"));
+        }
+        Path tables = dir.resolve("tables");
+        List<String> command = new ArrayList<>(PassiveTcpProcess.command(dir));
+        command.addAll(List.of("-r", archive.toString(), "--out", tables.toString(), "-o",
+                dir.resolve("p0f.log").toString()));
+        Path output = Files.createTempFile(dir, "output", ".txt");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        p.getOutputStream().close();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(RUN_LIMIT_MINUTES);
+        while (!Files.readString(output).contains("files 0/8") && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        p.destroy();
+        boolean ended = p.waitFor(RUN_LIMIT_MINUTES, TimeUnit.MINUTES);
+        if (!ended) {
+            p.destroyForcibly();
+        }
+        String stderr = Files.readString(output);
+        assertTrue(ended, stderr);
+        assertEquals(130, p.exitValue(), stderr);
+        assertTrue(stderr.contains("\npassivetcp: cancelling (press Ctrl-C again to quit at once); a batch run writes "
+                + "its logs and tables at its end, so this one leaves none\n"), stderr);
+        assertTrue(stderr.lines().noneMatch(l -> l.startsWith("\tat ") || l.startsWith("[ERROR]")), stderr);
+        try (var files = Files.walk(tables)) {
+            assertEquals(List.of(), files.filter(Files::isRegularFile).toList());
+        }
+    }
+
     /** One run of the command line with one log per capture, each capture on its own (p0f -r on each). */
     private Result passivetcp(List<String> prefix, Path input, Path logs) throws Exception {
         List<String> command = new ArrayList<>(prefix);

@@ -50,8 +50,9 @@ final class LiveCommands {
     /**
      * Ctrl-C (or SIGTERM) ends a capture with limits early, instead of the process: the source finishes, the job
      * flushes the events it holds and the command exits 0. A second signal exits at once. (An endless capture is
-     * drained with a final savepoint instead, as every endless run is: StreamingRun.) A signal handler (jdk.unsupported), not a
-     * shutdown hook: once hooks run, the JVM is already shutting the embedded Flink down beneath the job.
+     * drained with a final savepoint instead, as every endless run is: EmbeddedRun.) A signal handler
+     * (jdk.unsupported), not a shutdown hook: once hooks run, the JVM is already shutting the embedded Flink down
+     * beneath the job.
      */
     static void stopOnInterrupt(LiveCaptureSource live) {
         for (String name : List.of("INT", "TERM")) {

@@ -111,7 +111,7 @@ final class OutputPaths {
     }
 
     /** No scheme, or {@code file:}. */
-    private static boolean isLocal(String value) {
+    static boolean isLocal(String value) {
         try {
             String scheme = new URI(value.replace(" ", "%20")).getScheme();
             return scheme == null || scheme.equals("file") || scheme.length() == 1; // C: is a drive, not a scheme
@@ -120,7 +120,7 @@ final class OutputPaths {
         }
     }
 
-    private static Path local(String option, String value) throws UsageException {
+    static Path local(String option, String value) throws UsageException {
         if (value.isBlank()) {
             throw new UsageException(option + " wants a path; got an empty one");
         }

@@ -304,19 +304,25 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         // the progress line and the exit code read this JVM's counters: on a cluster they are on the TaskManagers
         Progress progress = quiet || options.live() != null || !embedded(env) ? null : Progress.start(inputs);
         // a capture with limits (-c, -T) ends its own source, early at Ctrl-C; every endless run drains with a
-        // final savepoint at Ctrl-C (StreamingRun)
+        // final savepoint at Ctrl-C, and a batch run is cancelled (EmbeddedRun)
         boolean boundedCapture = options.live() != null && !options.endless();
+        long started = System.currentTimeMillis();
         if (boundedCapture) {
             LiveCommands.stopOnInterrupt(options.live());
         }
         try {
             String name = "passivetcp " + String.join(" ", options.live() != null ? interfaces : inputs);
-            if (options.batch() || boundedCapture || !embedded(env)) {
+            if (boundedCapture || !embedded(env)) {
                 // a job on a cluster is stopped by the cluster's own means (flink stop --drain writes the final
                 // savepoint)
                 env.execute(name);
-            } else {
-                StreamingRun.untilDoneOrInterrupted(env.executeAsync(name), savepointDir);
+            } else if (!options.batch()) {
+                EmbeddedRun.streaming(() -> env.executeAsync(name), savepointDir, m -> Progress.say(progress, m));
+            } else if (!EmbeddedRun.batch(() -> env.executeAsync(name), m -> Progress.say(progress, m))) {
+                if (outDir != null && OutputPaths.isLocal(outDir)) {
+                    TableSinks.removeUnfinished(OutputPaths.local("--out", outDir), started);
+                }
+                return EmbeddedRun.EXIT_INTERRUPTED;
             }
         } finally {
             if (progress != null) {

@@ -63,6 +63,14 @@ final class Progress implements Runnable {
         }
     }
 
+    /** A message of its own line under the progress line, which the next refresh continues below it. */
+    static void say(Progress progress, String message) {
+        if (progress != null) {
+            progress.err.println();
+        }
+        System.err.println(message);
+    }
+
     void stop() {
         running = false;
         thread.interrupt();

@@ -1,5 +1,10 @@
 package io.passivetcp.job.tables;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.stream.Stream;
+
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -31,6 +36,9 @@ import io.passivetcp.job.topology.JobOptions;
  * checkpointing when tables are written in STREAMING mode.
  */
 public final class TableSinks {
+    /** What Flink's FileSink puts in the name of a part file it has not committed. */
+    private static final String IN_PROGRESS = ".inprogress.";
+
     private TableSinks() {}
 
     /**
@@ -88,6 +96,38 @@ public final class TableSinks {
                 .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".parquet")
                         .build())
                 .build();
+    }
+
+    /**
+     * Deletes the part files a cancelled BATCH run left unfinished under a local {@code outDir}: Flink's hidden
+     * {@code .part-...inprogress...} files modified since {@code sinceMillis}. Older ones may be a STREAMING run's
+     * pending files, which its checkpoint commits on restore, so they stay.
+     *
+     * @return how many were deleted
+     */
+    public static int removeUnfinished(java.nio.file.Path outDir, long sinceMillis) throws IOException {
+        if (!Files.isDirectory(outDir)) {
+            return 0;
+        }
+        List<java.nio.file.Path> unfinished;
+        try (Stream<java.nio.file.Path> files = Files.walk(outDir)) {
+            unfinished = files.filter(f -> {
+                String name = f.getFileName().toString();
+                return name.startsWith(".part-") && name.contains(IN_PROGRESS) && modifiedSince(f, sinceMillis);
+            }).toList();
+        }
+        for (java.nio.file.Path f : unfinished) {
+            Files.deleteIfExists(f);
+        }
+        return unfinished.size();
+    }
+
+    private static boolean modifiedSince(java.nio.file.Path file, long sinceMillis) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis() >= sinceMillis;
+        } catch (IOException e) {
+            return false; // gone already
+        }
     }
 
     /**
