@@ -86,7 +86,7 @@ final class RelabelFile extends RichMapFunction<String, Tuple2<String, Long>> {
         private BulkWriter<GenericRecord> writer() throws IOException {
             if (writer == null) {
                 output = out.getFileSystem().create(out, FileSystem.WriteMode.OVERWRITE);
-                writer = TableWriterFactory.parquet(table, dbVersion).create(output);
+                writer = TableWriterFactory.parquet(table, dbVersion, "--out " + outDir).create(output);
             }
             return writer;
         }

@@ -56,11 +56,8 @@ final class TextLog implements Closeable {
         }
     }
 
-    /** The user's one line: {@code -o FILE: cannot be written (reason)}; the original stays for --verbose. */
     private IOException failure(IOException e) {
         failed = true;
-        IOException named = new IOException(name + ": cannot be written (" + e.getMessage() + ")");
-        named.addSuppressed(e);
-        return named;
+        return OutputFailure.named(name, e);
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 
 import org.apache.flink.core.fs.FSDataOutputStream;
 
+import io.passivetcp.job.sink.OutputFailure;
+
 /**
  * A buffer in front of a part file's stream. Parquet writes its page headers and footer (Thrift) a few bytes at a
  * time, and Flink's local part-file stream hands each write to its file channel: a system call per few bytes, which
@@ -14,11 +16,14 @@ final class BufferedPartStream extends FSDataOutputStream {
     static final int BUFFER_BYTES = 64 * 1024;
 
     private final FSDataOutputStream out;
+    private final String output;
     private final byte[] buffer = new byte[BUFFER_BYTES];
     private int count;
 
-    BufferedPartStream(FSDataOutputStream out) {
+    /** @param output how the user named the tables' folder, for the line a failure to write gives */
+    BufferedPartStream(FSDataOutputStream out, String output) {
         this.out = out;
+        this.output = output;
     }
 
     @Override
@@ -38,7 +43,7 @@ final class BufferedPartStream extends FSDataOutputStream {
     public void write(byte[] b, int off, int len) throws IOException {
         if (len >= buffer.length) {
             drain();
-            out.write(b, off, len);
+            named(() -> out.write(b, off, len));
             return;
         }
         if (len > buffer.length - count) {
@@ -51,7 +56,7 @@ final class BufferedPartStream extends FSDataOutputStream {
     /** Hands the buffered bytes to the part file's stream. */
     void drain() throws IOException {
         if (count > 0) {
-            out.write(buffer, 0, count);
+            named(() -> out.write(buffer, 0, count));
             count = 0;
         }
     }
@@ -59,18 +64,31 @@ final class BufferedPartStream extends FSDataOutputStream {
     @Override
     public void flush() throws IOException {
         drain();
-        out.flush();
+        named(out::flush);
     }
 
     @Override
     public void sync() throws IOException {
         drain();
-        out.sync();
+        named(out::sync);
     }
 
     @Override
     public void close() throws IOException {
         drain();
-        out.close();
+        named(out::close);
+    }
+
+    /** A write to the part file's stream that fails names the tables' folder. */
+    private void named(PartFileWrite write) throws IOException {
+        try {
+            write.run();
+        } catch (IOException e) {
+            throw OutputFailure.named(output, e);
+        }
+    }
+
+    private interface PartFileWrite {
+        void run() throws IOException;
     }
 }

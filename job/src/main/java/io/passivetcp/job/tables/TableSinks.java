@@ -89,7 +89,7 @@ public final class TableSinks {
 
     /** The sink of every table, each in its folder under {@code outDir}. */
     public static FileSink<Observation> sink(String outDir, String dbVersion, boolean batch) {
-        return FileSink.forBulkFormat(new Path(outDir), new TableWriterFactory(dbVersion))
+        return FileSink.forBulkFormat(new Path(outDir), new TableWriterFactory(dbVersion, "--out " + outDir))
                 .withBucketAssigner(new EventDateBucketAssigner())
                 .withRollingPolicy(new PartitionRollingPolicy(batch))
                 .withBucketCheckInterval(PartitionRollingPolicy.checkIntervalMillis(batch))

@@ -52,9 +52,10 @@ public final class TableWriterFactory implements BulkWriter.Factory<Observation>
     private final Map<Table, BulkWriter.Factory<GenericRecord>> parquet = new EnumMap<>(Table.class);
     private transient Map<Table, Schema> schemas;
 
-    public TableWriterFactory(String dbVersion) {
+    /** @param output how the user named the tables' folder, e.g. {@code --out /data/tables} */
+    public TableWriterFactory(String dbVersion, String output) {
         for (Table table : Table.values()) {
-            parquet.put(table, parquet(table, dbVersion));
+            parquet.put(table, parquet(table, dbVersion, output));
         }
     }
 
@@ -121,29 +122,31 @@ public final class TableWriterFactory implements BulkWriter.Factory<Observation>
 
     /**
      * The writers of one table's part files, rows labelled by the database {@code dbVersion}: Parquet, through a
-     * {@link BufferedPartStream}.
+     * {@link BufferedPartStream}; a part file that cannot be written fails naming {@code output}.
      */
-    public static BulkWriter.Factory<GenericRecord> parquet(Table table, String dbVersion) {
+    public static BulkWriter.Factory<GenericRecord> parquet(Table table, String dbVersion, String output) {
         String schemaText = table.schemaText();
         Map<String, String> metadata = Map.of(
                 "passivetcp.table", table.folder(),
                 "passivetcp.schema_version", Integer.toString(Table.SCHEMA_VERSION),
                 "passivetcp.db_version", dbVersion);
-        return new BufferedRows(new ParquetWriterFactory<>(new TableParquetBuilder(schemaText, metadata)));
+        return new BufferedRows(new ParquetWriterFactory<>(new TableParquetBuilder(schemaText, metadata)), output);
     }
 
     /** Rows written by a Parquet writer into a {@link BufferedPartStream} over the part file's stream. */
     private static final class BufferedRows implements BulkWriter.Factory<GenericRecord> {
         private static final long serialVersionUID = 1L;
         private final ParquetWriterFactory<GenericRecord> parquet;
+        private final String output;
 
-        BufferedRows(ParquetWriterFactory<GenericRecord> parquet) {
+        BufferedRows(ParquetWriterFactory<GenericRecord> parquet, String output) {
             this.parquet = parquet;
+            this.output = output;
         }
 
         @Override
         public BulkWriter<GenericRecord> create(FSDataOutputStream out) throws IOException {
-            BufferedPartStream buffered = new BufferedPartStream(out);
+            BufferedPartStream buffered = new BufferedPartStream(out, output);
             BulkWriter<GenericRecord> rows = parquet.create(buffered);
             return new BulkWriter<>() {
                 @Override
