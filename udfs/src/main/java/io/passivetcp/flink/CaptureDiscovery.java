@@ -118,7 +118,7 @@ public final class CaptureDiscovery {
             ancestors.add(identity);
             List<FileStatus> files = new ArrayList<>();
             for (java.nio.file.Path child : children) {
-                Path childPath = new Path(path, child.getFileName().toString());
+                Path childPath = child(path, child.getFileName().toString());
                 if (VISIBLE.test(childPath)) {
                     walkLocal(fs, childPath, ancestors, files, folders);
                 }
@@ -134,6 +134,16 @@ public final class CaptureDiscovery {
         } else {
             folders.add(List.of(fs.getFileStatus(path)));
         }
+    }
+
+    /**
+     * An entry of a local folder. Not {@code new Path(folder, name)}, which parses the name as a URI: a capture named
+     * {@code 12:00:00.pcap} or {@code host:eth0.pcap}, common for timestamped captures, failed the whole run.
+     */
+    private static Path child(Path folder, String name) {
+        java.net.URI uri = folder.toUri();
+        String parent = uri.getPath().endsWith("/") ? uri.getPath() : uri.getPath() + "/";
+        return new Path(uri.getScheme(), uri.getAuthority(), parent + name);
     }
 
     private void walkRemote(FileSystem fs, FileStatus status, List<FileStatus> folder, List<List<FileStatus>> folders) {

@@ -59,6 +59,22 @@ class CaptureDiscoveryTest {
     }
 
     @Test
+    void namesThatAreNotUrisAreFoundAsThemselves() throws Exception {
+        List<String> names = List.of("12:00:00.pcap", "50%.pcap", "a b.pcap", "host:eth0.pcap", "x#1.pcap",
+                "\u00fc.pcap");
+        for (String name : names) {
+            Files.write(dir.resolve(name), new byte[] {1});
+        }
+        Files.createDirectories(dir.resolve("day:1"));
+        Files.write(dir.resolve("day:1/c.pcap"), new byte[] {1});
+        List<String> expected = new java.util.ArrayList<>(names);
+        expected.add("day:1/c.pcap");
+        expected.sort(null);
+        assertEquals(expected, names(CaptureDiscovery.reporting()));
+        assertEquals(0, CaptureStatistics.unread());
+    }
+
+    @Test
     void theSilentDiscoveryFindsTheSameCapturesAndReportsNothing() throws Exception {
         Files.write(dir.resolve("a.pcap"), new byte[] {1});
         mkfifo(dir.resolve("pipe.pcap"));

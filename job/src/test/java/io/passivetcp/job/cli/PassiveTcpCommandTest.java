@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,6 +47,21 @@ class PassiveTcpCommandTest {
         assertEquals(2, r.exitCode);
         assertTrue(r.stderr.contains("bad signature database") && r.stderr.contains(db.toString())
                 && r.stderr.contains("line 4"), r.stderr);
+    }
+
+    @Test
+    void aLocalInputWithAColonIsAPathNotAUri() throws Exception {
+        Path capture = Files.write(dir.resolve("12:00:00.pcap"), new byte[] {0});
+        Path folder = Files.createDirectories(dir.resolve("host:eth0"));
+        String cwd = Paths.get("").toAbsolutePath().toString();
+        for (Path local : List.of(capture, folder)) {
+            String relative = Paths.get(cwd).relativize(local).toString();
+            assertEquals(local.toString(), PassiveTcpCommand.withColonAsPath(relative));
+            assertEquals(local.toString(), PassiveTcpCommand.withColonAsPath(local.toString()));
+        }
+        for (String uri : List.of("s3://bucket/archive", "file:///data/x.pcap", "hdfs://nn:8020/pcaps")) {
+            assertEquals(uri, PassiveTcpCommand.withColonAsPath(uri));
+        }
     }
 
     @Test
