@@ -20,6 +20,17 @@ import io.passivetcp.signature.SignatureSyntaxException;
  */
 record DatabaseChoice(String name, String text, String file, String summary) {
 
+    /**
+     * Why {@code path} is no database file, in words: a folder, or a device or FIFO (which is never opened: a FIFO
+     * would block the start forever), or nothing at all.
+     */
+    private static String notAFile(String path) {
+        if (Files.isDirectory(Paths.get(path))) {
+            return path + ": is a folder";
+        }
+        return Files.exists(Paths.get(path)) ? path + ": not a regular file" : "no such file: " + path;
+    }
+
     static DatabaseChoice resolve(String db, String fingerprintsFile) throws IOException, UsageException {
         if (db != null && fingerprintsFile != null) {
             throw new UsageException("give --db or -f, not both");
@@ -28,7 +39,7 @@ record DatabaseChoice(String name, String text, String file, String summary) {
         if (db != null && !BundledDatabases.contains(db)) {
             if (!Files.isRegularFile(Paths.get(db))) {
                 throw new UsageException("--db wants " + String.join(" or ", BundledDatabases.NAMES)
-                        + " or a database file; no such file: " + db);
+                        + " or a database file; " + notAFile(db));
             }
             file = db;
         }
@@ -39,7 +50,8 @@ record DatabaseChoice(String name, String text, String file, String summary) {
                     + name + ".fp, " + parsed.signatureCount() + " signatures, " + parsed.version() + ")");
         }
         if (!Files.isRegularFile(Paths.get(file))) {
-            throw new UsageException("no such signature database: " + file);
+            throw new UsageException(Files.exists(Paths.get(file)) ? "signature database " + notAFile(file)
+                    : "no such signature database: " + file);
         }
         String text;
         try {

@@ -54,6 +54,11 @@ class DatabaseChoiceTest {
         assertRefused("--db wants passivetcp or p0f or a database file; no such file: nosuch", "nosuch", null);
         assertRefused("no such signature database: " + dir.resolve("none.fp"), null, dir.resolve("none.fp").toString());
         assertRefused("bad signature database: " + bad, bad.toString(), null);
+        // a folder or a device is named as such, and never opened (a FIFO would block the start)
+        assertRefused("signature database " + dir + ": is a folder", null, dir.toString());
+        assertRefused("signature database /dev/null: not a regular file", null, "/dev/null");
+        assertRefused("--db wants passivetcp or p0f or a database file; " + dir + ": is a folder", dir.toString(),
+                null);
     }
 
     private static void assertRefused(String message, String db, String file) {
