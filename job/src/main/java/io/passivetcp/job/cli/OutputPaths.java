@@ -69,6 +69,15 @@ final class OutputPaths {
      * any output is created; inputs and outputs on other filesystems are not compared.
      */
     static void checkOutsideInputs(String option, String output, List<String> inputs) throws UsageException {
+        checkOutsideInputs(option, output, "-r", inputs, "runs over that folder would read what it writes as captures");
+    }
+
+    /**
+     * The same for any command: {@code why} says what writing inside an input folder of {@code inputOption} would
+     * do (e.g. relabel's {@code --tables}).
+     */
+    static void checkOutsideInputs(String option, String output, String inputOption, List<String> inputs, String why)
+            throws UsageException {
         if (!isLocal(output)) {
             return;
         }
@@ -77,13 +86,14 @@ final class OutputPaths {
             if (!isLocal(input)) {
                 continue;
             }
-            Path in = real(local("-r", input));
+            Path in = real(local(inputOption, input));
             if (out.equals(in) && !Files.isDirectory(in)) {
-                throw new UsageException(option + " " + output + ": is an input capture (-r " + input + ")");
+                throw new UsageException(option + " " + output + ": is an input file (" + inputOption + " " + input
+                        + ")");
             }
             if (Files.isDirectory(in) && out.startsWith(in)) {
-                throw new UsageException(option + " " + output + ": is inside the input folder -r " + input
-                        + " (runs over that folder would read what it writes as captures); write it elsewhere");
+                throw new UsageException(option + " " + output + ": is inside the input folder " + inputOption + " "
+                        + input + " (" + why + "); write it elsewhere");
             }
         }
     }

@@ -1,6 +1,5 @@
 package io.passivetcp.job.cli;
 
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -50,10 +49,8 @@ final class RelabelCommand implements Callable<Integer> {
                 throw new UsageException("-p wants a number of subtasks >= 1; got " + parallelism);
             }
             db = DatabaseChoice.resolve(database, null);
-            if (samePath(outDir, tablesDir)) {
-                throw new UsageException("--out " + outDir + " is the --tables folder: relabelled files would "
-                        + "overwrite the files being read; give another folder");
-            }
+            OutputPaths.checkOutsideInputs("--out", outDir, "--tables", List.of(tablesDir),
+                    "relabelled files would overwrite or join the files being read");
             files = TablesFolder.partFiles(tablesDir);
             env = PassiveTcpCommand.environment(true, parallelism);
             if (PassiveTcpCommand.embedded(env)) {
@@ -67,9 +64,5 @@ final class RelabelCommand implements Callable<Integer> {
         Map<String, Long> rows = RelabelJob.run(env, tablesDir, files, outDir, db.name(), db.text());
         System.err.println("passivetcp relabel: " + files.size() + " part files, rows " + rows + " -> " + outDir);
         return PassiveTcpCommand.EXIT_OK;
-    }
-
-    private static boolean samePath(String a, String b) {
-        return Paths.get(a).toAbsolutePath().normalize().equals(Paths.get(b).toAbsolutePath().normalize());
     }
 }

@@ -51,10 +51,10 @@ class OutputPathsTest {
     @Test
     void anInputCaptureIsNeverALog() throws Exception {
         Path capture = Files.write(dir.resolve("x.pcap"), new byte[] {1, 2, 3});
-        assertRefused("-o " + capture + ": is an input capture (-r " + capture + ")",
+        assertRefused("-o " + capture + ": is an input file (-r " + capture + ")",
                 () -> OutputPaths.checkOutsideInputs("-o", capture.toString(), List.of(capture.toString())));
         Path link = Files.createSymbolicLink(dir.resolve("link.pcap"), capture);
-        assertRefused("-o " + link + ": is an input capture",
+        assertRefused("-o " + link + ": is an input file",
                 () -> OutputPaths.checkOutsideInputs("-o", link.toString(), List.of(capture.toString())));
     }
 

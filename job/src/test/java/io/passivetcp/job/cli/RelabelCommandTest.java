@@ -41,8 +41,10 @@ class RelabelCommandTest {
     @Test
     void theTablesFolderAsOutputIsRefused() throws Exception {
         Path tables = Files.createDirectories(dir.resolve("tables/syn"));
-        assertRefused("is the --tables folder", "relabel", "--tables", tables.getParent().toString(), "--db", "p0f",
-                "--out", tables.getParent().toString() + "/");
+        assertRefused("is inside the input folder --tables", "relabel", "--tables", tables.getParent().toString(),
+                "--db", "p0f", "--out", tables.getParent().toString() + "/");
+        assertRefused("is inside the input folder --tables", "relabel", "--tables", tables.getParent().toString(),
+                "--db", "p0f", "--out", tables.getParent().resolve("relabelled").toString());
     }
 
     @Test
