@@ -131,27 +131,50 @@ class HostileArchiveITCase {
         List<String> command = new ArrayList<>(PassiveTcpProcess.command(dir));
         command.addAll(List.of("-r", archive.toString(), "--out", tables.toString(), "-o",
                 dir.resolve("p0f.log").toString()));
-        Path output = Files.createTempFile(dir, "output", ".txt");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        p.getOutputStream().close();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(RUN_LIMIT_MINUTES);
-        while (!Files.readString(output).contains("files 0/8") && p.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        p.destroy();
-        boolean ended = p.waitFor(RUN_LIMIT_MINUTES, TimeUnit.MINUTES);
-        if (!ended) {
-            p.destroyForcibly();
-        }
-        String stderr = Files.readString(output);
-        assertTrue(ended, stderr);
-        assertEquals(130, p.exitValue(), stderr);
+        Result interrupted = interruptedOnceItShows(command, "files 0/8");
+        String stderr = interrupted.stderr;
+        assertEquals(130, interrupted.exitCode, stderr);
         assertTrue(stderr.contains("\npassivetcp: cancelling (press Ctrl-C again to quit at once); a batch run writes "
                 + "its logs and tables at its end, so this one leaves none\n"), stderr);
         assertTrue(stderr.lines().noneMatch(l -> l.startsWith("\tat ") || l.startsWith("[ERROR]")), stderr);
         try (var files = Files.walk(tables)) {
             assertEquals(List.of(), files.filter(Files::isRegularFile).toList());
         }
+    }
+
+    /**
+     * Ctrl-C (SIGTERM alike) to a {@code --follow} run as soon as it waits for its job, while the job's tasks are
+     * still starting: the drain is asked again until they run, so the run ends with its final savepoint, exit 0.
+     * The savepoint records the state scope it was written under, and a resume under the other one is refused
+     * before Flink starts; the same scope resumes.
+     */
+    @Test
+    void aStopDuringStartUpDrainsToASavepointThatKeepsItsStateScope() throws Exception {
+        Path watched = Files.createDirectories(dir.resolve("watched"));
+        Files.copy(Paths.get("../datasets/sample.pcap"), watched.resolve("sample.pcap"));
+        Path savepoints = dir.resolve("savepoints");
+        List<String> command = new ArrayList<>(PassiveTcpProcess.command(dir));
+        command.addAll(List.of("-r", watched.toString(), "--follow", "--savepoint-dir", savepoints.toString(), "-o",
+                dir.resolve("follow.log").toString()));
+        // the first progress line comes a second after the signal handlers are in place, the job still starting
+        Result stopped = interruptedOnceItShows(command, "files ");
+        String stderr = stopped.stderr;
+        assertEquals(0, stopped.exitCode, stderr);
+        assertTrue(stderr.contains("passivetcp: stopped; resume with --from-savepoint "), stderr);
+        Path savepoint;
+        try (var written = Files.list(savepoints)) {
+            savepoint = written.findFirst().orElseThrow();
+        }
+        assertTrue(Files.isRegularFile(savepoint.resolve("_metadata")), savepoint.toString());
+
+        List<String> resume = new ArrayList<>(PassiveTcpProcess.command(dir));
+        resume.addAll(List.of("-r", watched.toString(), "--follow", "-q", "--from-savepoint", savepoint.toString(),
+                "--state-scope", "capture", "-o", dir.resolve("resumed.log").toString()));
+        Result refused = run(resume);
+        assertEquals(2, refused.exitCode, refused.stderr);
+        assertEquals("passivetcp: --from-savepoint " + savepoint + ": written with --state-scope global, and this run "
+                + "asks for capture, under which flows and hosts are keyed otherwise; resume with --state-scope "
+                + "global", refused.stderr.strip(), refused.stderr);
     }
 
     /** One run of the command line with one log per capture, each capture on its own (p0f -r on each). */
@@ -161,6 +184,27 @@ class HostileArchiveITCase {
         command.addAll(List.of("-r", input.toString(), "--state-scope", "capture", "--log-dir", logs.toString(),
                 "-q", "-p", "2"));
         return run(command);
+    }
+
+    /**
+     * Runs the command line and sends it SIGTERM ({@link Process#destroy}, as Ctrl-C does) once its output shows
+     * {@code text}; the run must then end.
+     */
+    private Result interruptedOnceItShows(List<String> command, String text) throws Exception {
+        Path output = Files.createTempFile(dir, "output", ".txt");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        p.getOutputStream().close();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(RUN_LIMIT_MINUTES);
+        while (!Files.readString(output).contains(text) && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        p.destroy();
+        boolean ended = p.waitFor(RUN_LIMIT_MINUTES, TimeUnit.MINUTES);
+        if (!ended) {
+            p.destroyForcibly();
+        }
+        assertTrue(ended, "the run ends: " + command + "\n" + Files.readString(output));
+        return new Result(p.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
     }
 
     private Result run(List<String> command) throws Exception {

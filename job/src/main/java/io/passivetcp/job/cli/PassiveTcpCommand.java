@@ -317,7 +317,13 @@ public final class PassiveTcpCommand implements Callable<Integer> {
                 // savepoint)
                 env.execute(name);
             } else if (!options.batch()) {
-                EmbeddedRun.streaming(() -> env.executeAsync(name), savepointDir, m -> Progress.say(progress, m));
+                EmbeddedRun.StreamingEnd end = EmbeddedRun.streaming(() -> env.executeAsync(name), savepointDir,
+                        m -> Progress.say(progress, m));
+                if (end.savepoint() != null) {
+                    SavepointOptions.record(end.savepoint(), stateScope);
+                } else if (end.signalled()) {
+                    return EmbeddedRun.EXIT_INTERRUPTED;
+                }
             } else if (!EmbeddedRun.batch(() -> env.executeAsync(name), m -> Progress.say(progress, m))) {
                 if (outDir != null && OutputPaths.isLocal(outDir)) {
                     TableSinks.removeUnfinished(OutputPaths.local("--out", outDir), started);
@@ -432,6 +438,9 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         if (fromSavepoint != null && !isSavepoint(fromSavepoint)) {
             throw new UsageException("--from-savepoint " + fromSavepoint + ": no savepoint or retained checkpoint "
                     + "there (no such path, or no _metadata in it)");
+        }
+        if (fromSavepoint != null) {
+            SavepointOptions.check(fromSavepoint, stateScope);
         }
         DatabaseChoice db = DatabaseChoice.resolve(database, databaseFile);
         long[] limits = parseTimeouts();
