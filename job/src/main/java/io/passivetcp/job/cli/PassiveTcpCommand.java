@@ -20,6 +20,7 @@ import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.NettyShuffleEnvironmentOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.connector.base.source.reader.SourceReaderOptions;
@@ -57,6 +58,11 @@ public final class PassiveTcpCommand implements Callable<Integer> {
     static final int EXIT_USAGE = 2;
     /** Exit code: the run ended, but some inputs were skipped or not read in full. */
     static final int EXIT_INPUTS_NOT_READ = 3;
+
+    /** An embedded streaming run ends with its failure's cause after this many failures in the interval. */
+    private static final int MAX_FAILURES_PER_INTERVAL = 10;
+    private static final Duration FAILURE_RATE_INTERVAL = Duration.ofMinutes(10);
+    private static final Duration RESTART_DELAY = Duration.ofSeconds(1);
 
     /** p0f's option of the log file, the one output that is a file and not a folder. */
     private static final String LOG_FILE_OPTION = "-o";
@@ -543,11 +549,24 @@ public final class PassiveTcpCommand implements Callable<Integer> {
      * --checkpoint-interval when given; else the interval of Flink's configuration ({@code -D}, config.yaml) when
      * it sets one; else {@link #DEFAULT_CHECKPOINT_SECONDS}.
      */
-    private void enableCheckpointing(StreamExecutionEnvironment env) {
+    void enableCheckpointing(StreamExecutionEnvironment env) {
         if (checkpointSeconds != null) {
             env.enableCheckpointing(checkpointSeconds * 1000);
         } else if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
             env.enableCheckpointing(DEFAULT_CHECKPOINT_SECONDS * 1000);
+        }
+        if (embedded(env)) {
+            // Flink's default with checkpoints restarts forever: a failure that comes back every time (a file the
+            // job cannot read) looped silently, and Ctrl-C could not drain a job that never ran. A failure now
+            // and then still restarts from the latest checkpoint; ten in ten minutes end the run with the cause.
+            Configuration restarts = new Configuration();
+            restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "failure-rate");
+            restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FAILURE_RATE_MAX_FAILURES_PER_INTERVAL,
+                    MAX_FAILURES_PER_INTERVAL);
+            restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FAILURE_RATE_FAILURE_RATE_INTERVAL,
+                    FAILURE_RATE_INTERVAL);
+            restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FAILURE_RATE_DELAY, RESTART_DELAY);
+            env.configure(restarts);
         }
     }
 

@@ -10,10 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.base.source.reader.SourceReaderOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +40,20 @@ class PassiveTcpCommandTest {
             assertEquals(PassiveTcpCommand.SOURCE_READER_CLOSE_TIMEOUT_MS, PassiveTcpCommand.environment(batch, 1)
                     .getConfiguration().get(SourceReaderOptions.SOURCE_READER_CLOSE_TIMEOUT));
         }
+    }
+
+    @Test
+    void anEmbeddedStreamingRunStopsRestartingAfterTenFailuresInTenMinutes() throws Exception {
+        // Flink's default with checkpoints restarts forever: a failure that came back every time looped unseen
+        PassiveTcpCommand command = new PassiveTcpCommand();
+        PassiveTcpCommand.commandLine(command).parseArgs("-r", dir.toString(), "--follow");
+        StreamExecutionEnvironment env = PassiveTcpCommand.environment(false, 1);
+        command.enableCheckpointing(env);
+        assertEquals("failure-rate", env.getConfiguration().get(RestartStrategyOptions.RESTART_STRATEGY));
+        assertEquals(10, env.getConfiguration().get(
+                RestartStrategyOptions.RESTART_STRATEGY_FAILURE_RATE_MAX_FAILURES_PER_INTERVAL));
+        assertEquals(Duration.ofMinutes(10), env.getConfiguration().get(
+                RestartStrategyOptions.RESTART_STRATEGY_FAILURE_RATE_FAILURE_RATE_INTERVAL));
     }
 
     @Test
