@@ -3,10 +3,8 @@ package io.passivetcp.job.cli;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Properties;
 
 import io.passivetcp.job.cli.PassiveTcpCommand.UsageException;
@@ -68,8 +66,8 @@ final class SavepointOptions {
             return null;
         }
         try {
-            return savepoint.startsWith("file:") ? Paths.get(URI.create(savepoint)) : Paths.get(savepoint);
-        } catch (IllegalArgumentException e) {
+            return OutputPaths.local("--from-savepoint", savepoint);
+        } catch (UsageException notAPath) {
             return null;
         }
     }

@@ -39,20 +39,15 @@ final class TextLog implements Closeable {
         }
     }
 
+    /** Closes the file even when the buffer cannot be written; a log that failed before says nothing more. */
     @Override
     public void close() throws IOException {
-        if (failed) {
-            try {
-                out.close(); // closes the file even when the buffer cannot be written
-            } catch (IOException alreadyReported) {
-                // the failure that failed the job named this log already
-            }
-            return;
-        }
         try {
             out.close();
         } catch (IOException e) {
-            throw failure(e);
+            if (!failed) {
+                throw failure(e);
+            }
         }
     }
 
