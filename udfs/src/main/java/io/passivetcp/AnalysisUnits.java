@@ -26,8 +26,9 @@ import io.passivetcp.packet.TcpPacket;
  * own, its captures merged in packet order ({@link CaptureMerge}), gives exactly what analysing all of them together
  * gives. Archives of unrelated captures fall into many units; the rotated files of one link form one.
  *
- * <p>Finding the units reads every capture once, decoding its packets as the analysis will (so no address the
- * analysis could see is missed), several captures at a time.
+ * <p>Finding the units reads every capture once, several at a time, and the addresses of each packet the opener
+ * gives. Those may be more than the analysis keeps (any frame with IP addresses): a host the analysis never sees
+ * can only join captures into one unit that could have been two, which is analysed exactly all the same.
  *
  * <p>A unit's merge holds open every capture whose packet times overlap the current one. A unit whose captures
  * overlap more than {@link #MAX_OPEN_CAPTURES} deep (e.g. thousands of sensors' captures of the same hours) is not
@@ -49,7 +50,8 @@ public final class AnalysisUnits {
      * Groups {@code captures} into units, largest first (by number of captures, then by path), each unit's
      * captures in path order; the captures of units that overlap too deep are left to the partitioned job.
      *
-     * @param opener opens captures without reporting anything (the analysis reports bad input)
+     * @param opener opens captures without reporting anything (the analysis reports bad input); its packets must
+     *     include every packet the analysis keeps, with its addresses and order time, and may include more
      * @param threads captures read at once
      */
     public static Plan of(List<String> captures, CaptureMerge.Opener opener, int threads) throws IOException {

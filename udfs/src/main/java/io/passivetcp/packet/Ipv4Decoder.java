@@ -74,12 +74,17 @@ final class Ipv4Decoder {
         return DropReason.NONE;
     }
 
-    private static void fill(byte[] b, int off, int hlen, int flags, TcpPacket out) {
+    /** The version and addresses of the header at {@code off}, which has them all. */
+    static void addresses(byte[] b, int off, TcpPacket out) {
         out.ipVersion = 4;
         System.arraycopy(b, off + 12, out.src, 0, 4);
         System.arraycopy(b, off + 16, out.dst, 0, 4);
         Arrays.fill(out.src, 4, 16, (byte) 0);
         Arrays.fill(out.dst, 4, 16, (byte) 0);
+    }
+
+    private static void fill(byte[] b, int off, int hlen, int flags, TcpPacket out) {
+        addresses(b, off, out);
         int tos = Bytes.u8(b, off + 1);
         out.tos = tos >> 2;
         out.ttl = Bytes.u8(b, off + 8);

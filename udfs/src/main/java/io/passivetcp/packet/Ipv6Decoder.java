@@ -114,10 +114,15 @@ final class Ipv6Decoder {
         return -1;
     }
 
-    private static void fill(byte[] b, int off, TcpPacket out) {
+    /** The version and addresses of the header at {@code off}, which has them all. */
+    static void addresses(byte[] b, int off, TcpPacket out) {
         out.ipVersion = 6;
         System.arraycopy(b, off + 8, out.src, 0, 16);
         System.arraycopy(b, off + 24, out.dst, 0, 16);
+    }
+
+    private static void fill(byte[] b, int off, TcpPacket out) {
+        addresses(b, off, out);
         long word0 = Bytes.u32(b, off);
         out.tos = (int) (word0 >> 22) & 0x3F;
         out.ttl = Bytes.u8(b, off + 7);

@@ -38,11 +38,7 @@ public final class PacketDecoder {
      * @return {@link DropReason#NONE} when p0f would process the packet, else why it would not
      */
     public DropReason decode(CaptureRecord rec, TcpPacket out) {
-        out.ordinal = rec.ordinal;
-        out.tsMicros = rec.tsMicros;
-        out.tsSeconds = rec.tsSeconds;
-        latestMicros = Math.max(latestMicros, rec.tsMicros);
-        out.orderMicros = latestMicros;
+        stamp(rec, out);
         clear(out);
         passedP0fFilter = false;
         beyondP0f = false;
@@ -55,6 +51,45 @@ public final class PacketDecoder {
         out.expiryRun = expiryRun;
         out.expirySeconds = expirySeconds;
         return verdict;
+    }
+
+    /**
+     * Reads only the times and the IP addresses of {@code rec}: for every packet {@link #decode} keeps, the same
+     * {@code ordinal}, times, {@code ipVersion}, {@code src} and {@code dst} that decode gives it; also the
+     * addresses of frames decode drops after its IP header (other protocols, fragments, damaged headers). Nothing
+     * else of {@code out} is set. Learning which hosts a capture holds this way finds every host the analysis sees.
+     *
+     * @return whether the frame has IP addresses (else {@code out}'s addresses are stale)
+     */
+    public boolean decodeAddresses(CaptureRecord rec, TcpPacket out) {
+        stamp(rec, out);
+        byte[] b = rec.data;
+        int len = usableLength(rec);
+        int off = link.ipOffset(rec.linkType, b, len);
+        if (off < 0 || off >= len) {
+            return false;
+        }
+        int version = Bytes.highNibble(b, off);
+        int headerLength = version == 4 ? Ipv4Decoder.MIN_HEADER_LENGTH
+                : version == 6 ? Ipv6Decoder.HEADER_LENGTH : Integer.MAX_VALUE;
+        if (len - off < headerLength) {
+            return false;
+        }
+        if (version == 4) {
+            Ipv4Decoder.addresses(b, off, out);
+        } else {
+            Ipv6Decoder.addresses(b, off, out);
+        }
+        return true;
+    }
+
+    /** The record's ordinal and times, and the latest packet time so far, which orders packets. */
+    private void stamp(CaptureRecord rec, TcpPacket out) {
+        out.ordinal = rec.ordinal;
+        out.tsMicros = rec.tsMicros;
+        out.tsSeconds = rec.tsSeconds;
+        latestMicros = Math.max(latestMicros, rec.tsMicros);
+        out.orderMicros = latestMicros;
     }
 
     /**

@@ -67,6 +67,48 @@ class PacketDecoderFuzzTest {
         });
     }
 
+    /** The addresses-only read finds every packet decode keeps, with its addresses and order time. */
+    @Test
+    void addressesCoverEveryKeptPacket() {
+        Random random = new Random(11);
+        List<byte[]> seeds = seeds();
+        TcpPacket out = new TcpPacket();
+        TcpPacket addressed = new TcpPacket();
+        int kept = 0;
+        for (int linkType : LINK_TYPES) {
+            PacketDecoder decoder = new PacketDecoder();
+            PacketDecoder addresses = new PacketDecoder();
+            for (int i = 0; i < 4000; i++) {
+                byte[] frame = seeds.get(random.nextInt(seeds.size())).clone();
+                for (int k = random.nextInt(4); k > 0; k--) {
+                    frame[random.nextInt(frame.length)] = (byte) random.nextInt(256);
+                }
+                int caplen = random.nextInt(8) == 0 ? random.nextInt(frame.length + 1) : frame.length;
+                CaptureRecord rec = Frames.record(linkType, frame, caplen, frame.length);
+                rec.ordinal = i;
+                rec.tsMicros = random.nextInt(1_000_000); // steps back too: the order time is the latest so far
+                rec.tsSeconds = rec.tsMicros / 1_000_000;
+                boolean hasAddresses = addresses.decodeAddresses(rec, addressed);
+                if (decoder.decode(rec, out) == DropReason.NONE) {
+                    kept++;
+                    checkAddresses(out, hasAddresses, addressed);
+                }
+            }
+        }
+        assertTrue(kept > 5_000, "kept packets checked: " + kept);
+    }
+
+    private static void checkAddresses(TcpPacket kept, boolean hasAddresses, TcpPacket addressed) {
+        assertTrue(hasAddresses, "a kept packet has no addresses");
+        assertEquals(kept.ipVersion, addressed.ipVersion);
+        assertArrayEquals(Arrays.copyOf(kept.src, kept.addressLength()),
+                Arrays.copyOf(addressed.src, addressed.addressLength()));
+        assertArrayEquals(Arrays.copyOf(kept.dst, kept.addressLength()),
+                Arrays.copyOf(addressed.dst, addressed.addressLength()));
+        assertEquals(kept.orderMicros, addressed.orderMicros);
+        assertEquals(kept.ordinal, addressed.ordinal);
+    }
+
     @Test
     void everyTruncationOfValidFramesIsHandled() {
         TcpPacket out = new TcpPacket();
@@ -91,7 +133,8 @@ class PacketDecoderFuzzTest {
      * The input is a capture in miniature: a 16-bit link type, then frames, each a 16-bit captured length, a 16-bit
      * wire length and the bytes (the last may be short). One decoder reads them all, as it reads one capture, so
      * its link-offset detection and counters see a sequence. The contract: a DropReason, never an exception; the
-     * frame is left as it was; a kept packet's fields are within their ranges; the counters never go back.
+     * frame is left as it was; a kept packet's fields are within their ranges; the counters never go back; the
+     * addresses-only read of the same frames finds each kept packet's addresses.
      */
     @FuzzTest
     void decodesOrDrops(byte[] input) {
@@ -100,7 +143,9 @@ class PacketDecoderFuzzTest {
         }
         int linkType = (input[0] & 0xFF) << 8 | (input[1] & 0xFF);
         PacketDecoder decoder = new PacketDecoder();
+        PacketDecoder addresses = new PacketDecoder();
         TcpPacket out = new TcpPacket();
+        TcpPacket addressed = new TcpPacket();
         long filterCount = 0;
         long ordinal = 0;
         for (int at = 2; at + 4 <= input.length; ordinal++) {
@@ -113,6 +158,7 @@ class PacketDecoderFuzzTest {
             rec.ordinal = ordinal;
             rec.tsMicros = ordinal * 1_000_000L;
             rec.tsSeconds = ordinal;
+            boolean hasAddresses = addresses.decodeAddresses(rec, addressed);
             DropReason verdict = decoder.decode(rec, out);
             assertNotNull(verdict);
             assertArrayEquals(frame, rec.data, "the decoder wrote into the frame");
@@ -121,6 +167,7 @@ class PacketDecoderFuzzTest {
             assertEquals(ordinal, out.ordinal);
             if (verdict == DropReason.NONE) {
                 checkKept(out, frame.length);
+                checkAddresses(out, hasAddresses, addressed);
             }
         }
     }
