@@ -3,7 +3,6 @@ package io.passivetcp.packet;
 import io.passivetcp.P0fConfig;
 import io.passivetcp.tcp.Quirk;
 
-import java.util.Arrays;
 
 /**
  * IPv4 header checks and fields, spec §1.3.
@@ -79,8 +78,8 @@ final class Ipv4Decoder {
         out.ipVersion = 4;
         System.arraycopy(b, off + 12, out.src, 0, 4);
         System.arraycopy(b, off + 16, out.dst, 0, 4);
-        Arrays.fill(out.src, 4, 16, (byte) 0);
-        Arrays.fill(out.dst, 4, 16, (byte) 0);
+        Bytes.zero(out.src, 4, out.src.length);
+        Bytes.zero(out.dst, 4, out.dst.length);
     }
 
     private static void fill(byte[] b, int off, int hlen, int flags, TcpPacket out) {

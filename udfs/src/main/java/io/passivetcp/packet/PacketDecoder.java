@@ -3,8 +3,6 @@ package io.passivetcp.packet;
 import io.passivetcp.P0fConfig;
 import io.passivetcp.capture.CaptureRecord;
 
-import java.util.Arrays;
-
 /**
  * Turns a captured frame into p0f's packet record (spec §1): link layer ({@link LinkDecoder}), IPv4 or IPv6
  * ({@link Ipv4Decoder}, {@link Ipv6Decoder}), TCP ({@link TcpDecoder}) and its options
@@ -169,8 +167,8 @@ public final class PacketDecoder {
     /** Resets the decoded fields so that a dropped packet never shows a previous packet's values. */
     private static void clear(TcpPacket out) {
         out.ipVersion = 0;
-        Arrays.fill(out.src, (byte) 0);
-        Arrays.fill(out.dst, (byte) 0);
+        Bytes.zero(out.src, 0, out.src.length);
+        Bytes.zero(out.dst, 0, out.dst.length);
         out.ttl = 0;
         out.tos = 0;
         out.olen = 0;
