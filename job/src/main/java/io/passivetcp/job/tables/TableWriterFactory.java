@@ -9,20 +9,12 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.api.common.serialization.BulkWriter;
 import org.apache.flink.core.fs.FSDataOutputStream;
-import org.apache.flink.formats.parquet.ParquetBuilder;
-import org.apache.flink.formats.parquet.ParquetWriterFactory;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.OutputFile;
 
 import io.passivetcp.Observation;
 
 /**
- * Parquet part files of every table: flink-parquet's {@link ParquetWriterFactory} over a {@link ParquetWriter} of
- * {@link TableWriteSupport}, with each table's explicit Avro schema ({@link GenericRecord}s, no reflection), ZSTD, and
- * row groups of 16 MB and pages of 64 KB. A part file belongs to one bucket and so to one table
+ * Parquet part files of every table: a {@link TablePartWriter} per part file, with each table's explicit Avro schema
+ * ({@link GenericRecord}s, no reflection), ZSTD, and row groups of 16 MB and pages of 64 KB. A part file belongs to one bucket and so to one table
  * ({@link EventDateBucketAssigner}); its writer takes the table of its first row. Observations become rows inside
  * the writer, so no Avro record ever crosses operators (and no Avro type information is needed).
  */
@@ -60,109 +52,58 @@ public final class TableWriterFactory implements BulkWriter.Factory<Observation>
     }
 
     /**
-     * One table's Parquet writer. A named class, as every function of the job graph: a TaskManager that cannot load
-     * the job's classes then fails naming it, where a lambda fails as a SerializedLambda cast (JobGraphLambdaTest).
-     */
-    private static final class TableParquetBuilder implements ParquetBuilder<GenericRecord> {
-        private static final long serialVersionUID = 1L;
-        private final String schemaText;
-        private final Map<String, String> metadata;
-        /** Parsed once per subtask, not once per part file. */
-        private transient Schema schema;
-
-        TableParquetBuilder(String schemaText, Map<String, String> metadata) {
-            this.schemaText = schemaText;
-            this.metadata = metadata;
-        }
-
-        @Override
-        public ParquetWriter<GenericRecord> createWriter(OutputFile out) throws IOException {
-            if (schema == null) {
-                schema = new Schema.Parser().parse(schemaText);
-            }
-            return new RowWriterBuilder(out, schema)
-                    .withExtraMetaData(metadata)
-                    .build();
-        }
-    }
-
-    /**
-     * A Parquet writer of one table's rows through {@link TableWriteSupport}, with the tables' settings: ZSTD, row
-     * group and page sizes, no dictionary for the mostly distinct columns.
-     */
-    static final class RowWriterBuilder extends ParquetWriter.Builder<GenericRecord, RowWriterBuilder> {
-        private final Schema schema;
-
-        RowWriterBuilder(OutputFile out, Schema schema) {
-            super(out);
-            this.schema = schema;
-            // a Hadoop configuration without its default resources: parsing core-default.xml again for every part
-            // file was most of the table writers' time
-            withConf(new Configuration(false));
-            withCompressionCodec(CompressionCodecName.ZSTD);
-            withRowGroupSize(ROW_GROUP_BYTES);
-            withPageSize(PAGE_BYTES);
-            for (Schema.Field f : schema.getFields()) {
-                if (MOSTLY_DISTINCT_COLUMNS.contains(f.name())) {
-                    withDictionaryEncoding(f.name(), false);
-                }
-            }
-        }
-
-        @Override
-        protected RowWriterBuilder self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<GenericRecord> getWriteSupport(Configuration conf) {
-            return new TableWriteSupport(schema);
-        }
-    }
-
-    /**
      * The writers of one table's part files, rows labelled by the database {@code dbVersion}: Parquet, through a
      * {@link BufferedPartStream}; a part file that cannot be written fails naming {@code output}.
      */
     public static BulkWriter.Factory<GenericRecord> parquet(Table table, String dbVersion, String output) {
-        String schemaText = table.schemaText();
         Map<String, String> metadata = Map.of(
                 "passivetcp.table", table.folder(),
                 "passivetcp.schema_version", Integer.toString(Table.SCHEMA_VERSION),
                 "passivetcp.db_version", dbVersion);
-        return new BufferedRows(new ParquetWriterFactory<>(new TableParquetBuilder(schemaText, metadata)), output);
+        return new BufferedRows(table.schemaText(), metadata, output);
     }
 
-    /** Rows written by a Parquet writer into a {@link BufferedPartStream} over the part file's stream. */
+    /**
+     * Rows written by a {@link TablePartWriter} into a {@link BufferedPartStream} over the part file's stream. A named
+     * class, as every function of the job graph: a TaskManager that cannot load the job's classes then fails naming
+     * it, where a lambda fails as a SerializedLambda cast (JobGraphLambdaTest).
+     */
     private static final class BufferedRows implements BulkWriter.Factory<GenericRecord> {
         private static final long serialVersionUID = 1L;
-        private final ParquetWriterFactory<GenericRecord> parquet;
+        private final String schemaText;
+        private final Map<String, String> metadata;
         private final String output;
+        /** Parsed once per subtask, not once per part file. */
+        private transient Schema schema;
 
-        BufferedRows(ParquetWriterFactory<GenericRecord> parquet, String output) {
-            this.parquet = parquet;
+        BufferedRows(String schemaText, Map<String, String> metadata, String output) {
+            this.schemaText = schemaText;
+            this.metadata = metadata;
             this.output = output;
         }
 
         @Override
         public BulkWriter<GenericRecord> create(FSDataOutputStream out) throws IOException {
+            if (schema == null) {
+                schema = new Schema.Parser().parse(schemaText);
+            }
             BufferedPartStream buffered = new BufferedPartStream(out, output);
-            BulkWriter<GenericRecord> rows = parquet.create(buffered);
+            TablePartWriter rows = new TablePartWriter(TablePartWriter.outputFile(buffered), schema, metadata,
+                    ROW_GROUP_BYTES);
             return new BulkWriter<>() {
                 @Override
                 public void addElement(GenericRecord row) throws IOException {
-                    rows.addElement(row);
+                    rows.write(row);
                 }
 
                 @Override
                 public void flush() throws IOException {
-                    rows.flush();
-                    buffered.flush();
+                    buffered.flush(); // a row group is written whole or not at all
                 }
 
                 @Override
                 public void finish() throws IOException {
-                    rows.finish();
+                    rows.close();
                     buffered.drain(); // whoever opened the part file's stream closes it, after this
                 }
             };

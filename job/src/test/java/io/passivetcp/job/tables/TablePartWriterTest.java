@@ -3,6 +3,7 @@ package io.passivetcp.job.tables;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.avro.AvroWriteSupport;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -32,18 +34,34 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The table writer writes the very file parquet-avro's writer writes, byte for byte, for random rows of every
  * table's schema: nulls in every nullable column, empty lists, null list elements, nested records, repeated and
- * distinct values (so that dictionaries both hold and fall back), non-ASCII strings, and both the {@code String}s of
- * the job's rows and the {@code Utf8}s of rows read back from a table (relabelling).
+ * distinct values (so that dictionaries both hold and fall back), non-ASCII strings, both the {@code String}s of
+ * the job's rows and the {@code Utf8}s of rows read back from a table (relabelling), in one row group and in many.
  */
-class TableWriteSupportTest {
+class TablePartWriterTest {
     private static final int ROWS = 6_000;
 
     @TempDir
     Path dir;
 
+    /** Small enough that every table's rows fill several. */
+    private static final long SMALL_ROW_GROUP_BYTES = 96 * 1024;
+
     @ParameterizedTest
     @EnumSource(Table.class)
     void writesWhatParquetAvroWrites(Table table) throws IOException {
+        writesWhatParquetAvroWrites(table, TableWriterFactory.ROW_GROUP_BYTES);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Table.class)
+    void endsRowGroupsWhereParquetAvroEndsThem(Table table) throws IOException {
+        writesWhatParquetAvroWrites(table, SMALL_ROW_GROUP_BYTES);
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(dir.resolve("ours.parquet")))) {
+            assertTrue(reader.getRowGroups().size() > 2, "row groups: " + reader.getRowGroups().size());
+        }
+    }
+
+    private void writesWhatParquetAvroWrites(Table table, long rowGroupBytes) throws IOException {
         Schema schema = table.schema();
         List<GenericRecord> rows = randomRows(schema, new Random(table.ordinal()));
         Path reference = dir.resolve("avro.parquet");
@@ -57,7 +75,7 @@ class TableWriteSupportTest {
                 .withDataModel(GenericData.get())
                 .config(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, "false")
                 .withCompressionCodec(CompressionCodecName.ZSTD)
-                .withRowGroupSize(TableWriterFactory.ROW_GROUP_BYTES)
+                .withRowGroupSize(rowGroupBytes)
                 .withPageSize(TableWriterFactory.PAGE_BYTES)
                 .withExtraMetaData(Map.of("passivetcp.table", table.folder()))
                 .build()) {
@@ -65,12 +83,12 @@ class TableWriteSupportTest {
                 writer.write(row);
             }
         }
-        Path ours = write(dir.resolve("ours.parquet"), schema, table, rows);
+        Path ours = write(dir.resolve("ours.parquet"), schema, table, rows, rowGroupBytes);
         assertArrayEquals(Files.readAllBytes(reference), Files.readAllBytes(ours), table.folder());
 
         List<GenericRecord> readBack = read(ours);
         assertEquals(rows.toString(), readBack.toString());
-        Path rewritten = write(dir.resolve("rewritten.parquet"), schema, table, readBack);
+        Path rewritten = write(dir.resolve("rewritten.parquet"), schema, table, readBack, rowGroupBytes);
         assertArrayEquals(Files.readAllBytes(reference), Files.readAllBytes(rewritten), "rows read back as Utf8");
     }
 
@@ -79,18 +97,18 @@ class TableWriteSupportTest {
     void aNullInARequiredColumnIsRefused(Table table) {
         GenericRecord empty = new GenericData.Record(table.schema());
         assertThrows(IllegalArgumentException.class,
-                () -> write(dir.resolve("refused.parquet"), table.schema(), table, List.of(empty)));
+                () -> write(dir.resolve("refused.parquet"), table.schema(), table, List.of(empty),
+                        TableWriterFactory.ROW_GROUP_BYTES));
     }
 
-    private static Path write(Path file, Schema schema, Table table, List<GenericRecord> rows) throws IOException {
-        try (ParquetWriter<GenericRecord> writer = new TableWriterFactory.RowWriterBuilder(
-                new LocalOutputFile(file), schema)
-                .withExtraMetaData(Map.of("passivetcp.table", table.folder()))
-                .build()) {
-            for (GenericRecord row : rows) {
-                writer.write(row);
-            }
+    private static Path write(Path file, Schema schema, Table table, List<GenericRecord> rows, long rowGroupBytes)
+            throws IOException {
+        TablePartWriter writer = new TablePartWriter(new LocalOutputFile(file), schema,
+                Map.of("passivetcp.table", table.folder()), rowGroupBytes);
+        for (GenericRecord row : rows) {
+            writer.write(row);
         }
+        writer.close();
         return file;
     }
 
