@@ -8,6 +8,7 @@ import org.apache.avro.generic.GenericRecord;
 import io.passivetcp.Observation;
 import io.passivetcp.http.HttpFingerprint;
 import io.passivetcp.http.UserAgentOs;
+import io.passivetcp.job.tables.MessageColumns;
 import io.passivetcp.job.tables.Table;
 import io.passivetcp.mtu.MtuMatcher;
 import io.passivetcp.signature.SignatureDatabase;
@@ -65,40 +66,40 @@ final class Relabeller {
     }
 
     private void connection(GenericRecord r) {
-        connectionTcp(r, "syn_", false);
-        connectionTcp(r, "syn_ack_", true);
+        connectionTcp(r, MessageColumns.SYN, false);
+        connectionTcp(r, MessageColumns.SYN_ACK, true);
         if (r.get("client_mtu") != null) {
             r.put("client_link", MtuMatcher.link(db, (Integer) r.get("client_mtu")));
         }
         if (r.get("server_mtu") != null) {
             r.put("server_link", MtuMatcher.link(db, (Integer) r.get("server_mtu")));
         }
-        connectionHttp(r, "http_request_", true);
-        connectionHttp(r, "http_response_", false);
+        connectionHttp(r, MessageColumns.HTTP_REQUEST, true);
+        connectionHttp(r, MessageColumns.HTTP_RESPONSE, false);
     }
 
     /** Connections are never kept for sendsyn flows. */
-    private void connectionTcp(GenericRecord r, String p, boolean synAck) {
-        String rawSig = string(r, p + "raw_sig");
+    private void connectionTcp(GenericRecord r, MessageColumns c, boolean synAck) {
+        String rawSig = string(r, c.rawSig);
         if (rawSig == null) {
             return;
         }
-        TcpMatch m = TcpMatcher.match(db, TcpRawSignature.parse(rawSig, (Integer) r.get(p + "window")), synAck);
-        TcpFingerprint fp = TcpFingerprint.of(m, false, (Integer) r.get(p + "tos"), rawSig);
-        Table.connectionTcpLabel(r, p, Observation.Label.of(db, m));
-        r.put(p + "distance", m.distance());
-        r.put(p + "params", fp.params());
+        TcpMatch m = TcpMatcher.match(db, TcpRawSignature.parse(rawSig, (Integer) r.get(c.window)), synAck);
+        TcpFingerprint fp = TcpFingerprint.of(m, false, (Integer) r.get(c.tos), rawSig);
+        Table.connectionTcpLabel(r, c, Observation.Label.of(db, m));
+        r.put(c.distance, m.distance());
+        r.put(c.params, fp.params());
     }
 
-    private void connectionHttp(GenericRecord r, String p, boolean request) {
-        if (r.get(p + "raw_sig") == null) {
+    private void connectionHttp(GenericRecord r, MessageColumns c, boolean request) {
+        if (r.get(c.rawSig) == null) {
             return;
         }
-        HttpFingerprint fp = HttpFingerprint.of(db, request, (Integer) r.get(p + "version"),
-                strings(r, p + "header_names"), strings(r, p + "header_values"));
-        Table.connectionHttpLabel(r, p, Observation.Label.of(db, fp));
-        r.put(p + "raw_sig", fp.rawSig());
-        r.put(p + "params", fp.params());
+        HttpFingerprint fp = HttpFingerprint.of(db, request, (Integer) r.get(c.version),
+                strings(r, c.headerNames), strings(r, c.headerValues));
+        Table.connectionHttpLabel(r, c, Observation.Label.of(db, fp));
+        r.put(c.rawSig, fp.rawSig());
+        r.put(c.params, fp.params());
     }
 
     /** A host profile's fingerprints, MTU links and User-Agent OS; its tallies keep their order (HostProfile). */

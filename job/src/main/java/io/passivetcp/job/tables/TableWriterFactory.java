@@ -42,7 +42,7 @@ public final class TableWriterFactory implements BulkWriter.Factory<Observation>
             "last_seen", "uptime_time");
 
     private final Map<Table, BulkWriter.Factory<GenericRecord>> parquet = new EnumMap<>(Table.class);
-    private transient Map<Table, Schema> schemas;
+    private transient Map<Table, Table.Columns> columns;
 
     /** @param output how the user named the tables' folder, e.g. {@code --out /data/tables} */
     public TableWriterFactory(String dbVersion, String output) {
@@ -112,22 +112,22 @@ public final class TableWriterFactory implements BulkWriter.Factory<Observation>
 
     @Override
     public BulkWriter<Observation> create(FSDataOutputStream out) {
-        if (schemas == null) {
-            schemas = new EnumMap<>(Table.class);
+        if (columns == null) {
+            columns = new EnumMap<>(Table.class);
         }
         return new BulkWriter<>() {
             private Table table;
-            private Schema schema;
+            private Table.Columns tableColumns;
             private BulkWriter<GenericRecord> rows;
 
             @Override
             public void addElement(Observation o) throws IOException {
                 if (rows == null) {
                     table = Table.of(o.module);
-                    schema = schemas.computeIfAbsent(table, Table::schema);
+                    tableColumns = columns.computeIfAbsent(table, Table::columns);
                     rows = parquet.get(table).create(out);
                 }
-                rows.addElement(table.toRecord(o, schema));
+                rows.addElement(table.toRecord(o, tableColumns));
             }
 
             @Override
