@@ -92,6 +92,19 @@ public final class ConnectionKey {
 
     /** Eight address bytes from {@code off} as a number; bytes past the address length (IPv4) count as zero. */
     public static long word(byte[] a, int off, int length) {
+        int room = length - off;
+        if (room <= 0) {
+            return 0;
+        }
+        // unrolled for whole words and an IPv4 address: a loop with a bound check per byte under C1 was 2% of a run
+        long high = (a[off] & 0xFFL) << 24 | (a[off + 1] & 0xFF) << 16 | (a[off + 2] & 0xFF) << 8 | (a[off + 3] & 0xFF);
+        if (room >= 8) {
+            return high << 32 | (a[off + 4] & 0xFFL) << 24 | (a[off + 5] & 0xFF) << 16 | (a[off + 6] & 0xFF) << 8
+                    | (a[off + 7] & 0xFF);
+        }
+        if (room == 4) {
+            return high << 32;
+        }
         long v = 0;
         for (int i = off; i < off + 8; i++) {
             v = (v << 8) | (i < length ? a[i] & 0xFF : 0);
