@@ -44,7 +44,7 @@ record DatabaseChoice(String name, String text, String file, String summary) {
             file = db;
         }
         if (file != null) {
-            file = PassiveTcpCommand.withColonAsPath(file); // the --follow watch reads it through Flink's Path
+            file = OutputPaths.flinkPath(file); // the --follow watch reads it through Flink's Path
         }
         if (file == null) {
             String name = db != null ? db : BundledDatabases.DEFAULT;

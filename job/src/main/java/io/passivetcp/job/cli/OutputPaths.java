@@ -7,6 +7,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
@@ -120,13 +121,35 @@ final class OutputPaths {
         }
     }
 
-    /** No scheme, or {@code file:}. */
+    /**
+     * No scheme, or {@code file:}, or what only looks like one: a colon not followed by a slash ({@code tables:v2},
+     * {@code host:eth0.pcap}) names no filesystem.
+     */
     static boolean isLocal(String value) {
         try {
-            String scheme = new URI(value.replace(" ", "%20")).getScheme();
-            return scheme == null || scheme.equals("file") || scheme.length() == 1; // C: is a drive, not a scheme
+            URI uri = new URI(value.replace(" ", "%20"));
+            String scheme = uri.getScheme();
+            return scheme == null || scheme.equals("file") || scheme.length() == 1 // C: is a drive, not a scheme
+                    || uri.isOpaque();
         } catch (java.net.URISyntaxException e) {
             return true; // not a URI, so a plain path
+        }
+    }
+
+    /**
+     * A path argument as Flink's {@code Path} will read it: a local path with a colon before its first slash
+     * ({@code 12:00:00.pcap}, {@code tables:v2}, {@code a:b/x.pcap}) made absolute, so that the colon is part of the
+     * path rather than the end of a URI scheme; anything else (plain paths, {@code file:}, {@code s3://...}) as given.
+     */
+    static String flinkPath(String value) {
+        if (value == null || !value.contains(":") || value.startsWith("/") || value.startsWith("file:")
+                || !isLocal(value)) {
+            return value;
+        }
+        try {
+            return Paths.get(value).toAbsolutePath().normalize().toString();
+        } catch (InvalidPathException e) {
+            return value; // named as invalid where it is checked
         }
     }
 

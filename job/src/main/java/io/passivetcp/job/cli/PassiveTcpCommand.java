@@ -407,23 +407,6 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         return outputs;
     }
 
-    /**
-     * A local capture or folder named as typed, when Flink would read a colon in it as a URI scheme
-     * ({@code 12:00:00.pcap}, {@code host:eth0.pcap}, {@code a:b/x.pcap}): as an absolute path, in which a colon after
-     * the first slash is part of the path. Anything else (URIs such as {@code s3://...}) stays as it is.
-     */
-    static String withColonAsPath(String value) {
-        if (!value.contains(":") || value.startsWith("/")) {
-            return value;
-        }
-        try {
-            java.nio.file.Path local = java.nio.file.Paths.get(value);
-            return java.nio.file.Files.exists(local) ? local.toAbsolutePath().normalize().toString() : value;
-        } catch (java.nio.file.InvalidPathException e) {
-            return value;
-        }
-    }
-
     /** Validates the request before any Flink work: inputs exist, the database parses, numbers are in range. */
     JobOptions options() throws IOException, UsageException {
         if ((inputs.isEmpty() ? 0 : 1) + (interfaces.isEmpty() ? 0 : 1) + (listInterfaces ? 1 : 0) != 1) {
@@ -432,7 +415,12 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         if (interfaces.isEmpty() && (bpf != null || promiscuous || packetLimit != 0 || secondsLimit != 0)) {
             throw new UsageException("--bpf, --promisc, -c and --capture-seconds are for a live capture (-i)");
         }
-        inputs.replaceAll(PassiveTcpCommand::withColonAsPath);
+        inputs.replaceAll(OutputPaths::flinkPath);
+        logFile = OutputPaths.flinkPath(logFile);
+        logDir = OutputPaths.flinkPath(logDir);
+        outDir = OutputPaths.flinkPath(outDir);
+        fromSavepoint = OutputPaths.flinkPath(fromSavepoint);
+        savepointDir = OutputPaths.flinkPath(savepointDir);
         for (String input : inputs) {
             if (!exists("-r", input)) {
                 throw new UsageException("no such capture file or folder: " + input);

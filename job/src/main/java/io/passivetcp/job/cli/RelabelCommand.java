@@ -49,6 +49,8 @@ final class RelabelCommand implements Callable<Integer> {
                 throw new UsageException("-p wants a number of subtasks >= 1; got " + parallelism);
             }
             db = DatabaseChoice.resolve(database, null);
+            tablesDir = OutputPaths.flinkPath(tablesDir);
+            outDir = OutputPaths.flinkPath(outDir);
             OutputPaths.checkOutsideInputs("--out", outDir, "--tables", List.of(tablesDir),
                     "relabelled files would overwrite or join the files being read");
             files = TablesFolder.partFiles(tablesDir);

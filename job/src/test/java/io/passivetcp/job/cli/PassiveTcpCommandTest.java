@@ -73,12 +73,27 @@ class PassiveTcpCommandTest {
         String cwd = Paths.get("").toAbsolutePath().toString();
         for (Path local : List.of(capture, folder)) {
             String relative = Paths.get(cwd).relativize(local).toString();
-            assertEquals(local.toString(), PassiveTcpCommand.withColonAsPath(relative));
-            assertEquals(local.toString(), PassiveTcpCommand.withColonAsPath(local.toString()));
+            assertEquals(local.toString(), OutputPaths.flinkPath(relative));
+            assertEquals(local.toString(), OutputPaths.flinkPath(local.toString()));
         }
         for (String uri : List.of("s3://bucket/archive", "file:///data/x.pcap", "hdfs://nn:8020/pcaps")) {
-            assertEquals(uri, PassiveTcpCommand.withColonAsPath(uri));
+            assertEquals(uri, OutputPaths.flinkPath(uri));
         }
+    }
+
+    /** Outputs, savepoints and relabelled tables that do not exist yet are paths too, which Flink can read. */
+    @Test
+    void aLocalPathWithAColonThatDoesNotExistYetIsAPath() {
+        String cwd = Paths.get("").toAbsolutePath().toString();
+        for (String relative : List.of("tables:v2", "sp:1/run", "12:00:00.log")) {
+            String path = OutputPaths.flinkPath(relative);
+            assertEquals(Paths.get(cwd, relative).toString(), path);
+            org.apache.flink.core.fs.Path flink = new org.apache.flink.core.fs.Path(path);
+            assertEquals(path, flink.toUri().getPath());
+            assertTrue(OutputPaths.isLocal(relative), relative);
+        }
+        assertEquals("plain/folder", OutputPaths.flinkPath("plain/folder"));
+        assertEquals(null, OutputPaths.flinkPath(null));
     }
 
     @Test
