@@ -34,7 +34,7 @@ OUT="$OUT_DIR/$(basename "$OUT")"
 ID=$$
 C=ptf_c_$ID; R=ptf_r_$ID; S=ptf_s_$ID
 WORK=$(mktemp -d /tmp/ptf-traffic.XXXXXX)
-CAP_PID=""; SRV_PID=""; LIVE_PID=""
+CAP_PID=""; SRV_PID=""; LIVE_PID=""; STAMP_PID=""
 
 # stop PID SIGNAL: sends SIGNAL, waits up to 5 s, then SIGKILL
 stop() {
@@ -54,6 +54,7 @@ cleanup() {
     [ -z "$CAP_PID" ] || stop "$CAP_PID" INT
     [ -z "$LIVE_PID" ] || stop "$LIVE_PID" KILL
     [ -z "$SRV_PID" ] || stop "$SRV_PID" TERM
+    [ -z "$STAMP_PID" ] || stop "$STAMP_PID" TERM
     for ns in $C $R $S; do
         if [ -e "/run/netns/$ns" ]; then
             # a process left inside would keep the namespace alive after 'ip netns del'
@@ -139,6 +140,18 @@ ip netns exec "$S" python3 "$WORK/httpd.py" 80 > "$WORK/httpd.out" 2>&1 &
 SRV_PID=$!
 
 # --- capture --------------------------------------------------------------------------------
+# tcpdump's capture and a LIVE COMMAND's must read the same time for each packet. The kernel stamps a packet once,
+# for every capture socket, only while some socket asks for receive timestamps (SO_TIMESTAMP, a switch for the whole
+# kernel); otherwise each capture socket reads the clock itself when the packet reaches it, and under load the two
+# readings were a millisecond apart: enough to change the raw_freq of an uptime line. This process (in the server
+# namespace, so that cleanup ends it) asks for them until the end.
+ip netns exec "$S" python3 -c '
+import socket, sys, time
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.setsockopt(socket.SOL_SOCKET, getattr(socket, "SO_TIMESTAMP", 29), 1)  # 29: Linux SO_TIMESTAMP
+print("timestamping", flush=True)
+time.sleep(86400)' > "$WORK/stamp.out" 2>&1 &
+STAMP_PID=$!
 # ip netns exec execs tcpdump, so $! is tcpdump itself. -Z root: write OUT as root, whatever the folder's
 # owner. --immediate-mode: without it packets wait in the kernel's ring buffer for up to a second, and the
 # ones still there when tcpdump is stopped are lost (counted as "received by filter", not "captured").
@@ -161,6 +174,7 @@ wait_for() { # FILE PATTERN WHAT [TENTHS OF A SECOND [PID THAT MUST STAY ALIVE]]
 }
 wait_for "$WORK/httpd.out" ready "HTTP server"
 wait_for "$WORK/tcpdump.out" "listening on" tcpdump
+wait_for "$WORK/stamp.out" timestamping "the timestamp request" 100 "$STAMP_PID"
 # a JVM and its embedded Flink take a while to start on a busy machine
 [ -z "$LIVE_PID" ] || wait_for "$OUT.live.txt" "Capturing on s0" "the live capture" 1800 "$LIVE_PID"
 sleep 0.3
