@@ -242,7 +242,8 @@ public final class PassiveTcpCommand implements Callable<Integer> {
     static CommandLine commandLine(PassiveTcpCommand command) {
         CommandLine cli = new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println("passivetcp: " + e.getMessage() + " (see passivetcp --help)");
+            String name = e.getCommandLine().getCommandSpec().qualifiedName(); // passivetcp, passivetcp relabel
+            e.getCommandLine().getErr().println(name + ": " + e.getMessage() + " (see " + name + " --help)");
             return EXIT_USAGE;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -94,5 +94,9 @@ class RelabelCommandTest {
         Result r = PassiveTcpCommandTest.run("relabel", "--tables", dir.toString());
         assertEquals(2, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains("--db") || r.stderr().contains("--out"), r.stderr());
+        // the subcommand's name, and where its own options are described
+        assertTrue(r.stderr().startsWith("passivetcp relabel: ")
+                && r.stderr().contains("(see passivetcp relabel --help)"), r.stderr());
+        assertEquals(1, r.stderr().strip().lines().count(), r.stderr());
     }
 }
