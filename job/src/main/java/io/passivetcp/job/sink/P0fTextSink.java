@@ -69,7 +69,7 @@ public final class P0fTextSink implements Sink<LogEntry>, SupportsWriterState<Lo
 
     /** Adds the text outputs for the job's events, formatted in parallel and fed in output order. */
     public void attach(FingerprintTopology.Observations observations, JobOptions options) {
-        FingerprintTopology.logEntries(observations, options, lines(), blocks())
+        FingerprintTopology.logEntries(observations, options, lines(), blocks(), logDir != null)
                 .sinkTo(this)
                 .name("p0f text outputs")
                 .setParallelism(1);

@@ -116,11 +116,12 @@ public final class FingerprintTopology {
      *
      * @param lines log lines, for {@code -o} and {@code --log-dir}
      * @param blocks console blocks
+     * @param captures capture paths, for {@code --log-dir}
      */
     public static DataStream<LogEntry> logEntries(Observations observations, JobOptions options, boolean lines,
-            boolean blocks) {
+            boolean blocks, boolean captures) {
         DataStream<LogEntry> entries = observations.events()
-                .map(new LogEntries(lines, blocks), RecordTypeInfo.LOG_ENTRY)
+                .map(new LogEntries(lines, blocks, captures), RecordTypeInfo.LOG_ENTRY)
                 .name("log entries");
         return inOutputOrder(entries, RecordTypeInfo.LOG_ENTRY, options);
     }
