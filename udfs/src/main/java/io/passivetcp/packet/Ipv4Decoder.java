@@ -3,7 +3,6 @@ package io.passivetcp.packet;
 import io.passivetcp.P0fConfig;
 import io.passivetcp.tcp.Quirk;
 
-
 /**
  * IPv4 header checks and fields, spec §1.3.
  *

@@ -67,18 +67,26 @@ public final class PacketDecoder {
         if (off < 0 || off >= len) {
             return false;
         }
-        int version = Bytes.highNibble(b, off);
-        int headerLength = version == 4 ? Ipv4Decoder.MIN_HEADER_LENGTH
-                : version == 6 ? Ipv6Decoder.HEADER_LENGTH : Integer.MAX_VALUE;
-        if (len - off < headerLength) {
-            return false;
+        int room = len - off;
+        switch (Bytes.highNibble(b, off)) {
+            case 4 -> {
+                if (room < Ipv4Decoder.MIN_HEADER_LENGTH) {
+                    return false;
+                }
+                Ipv4Decoder.addresses(b, off, out);
+                return true;
+            }
+            case 6 -> {
+                if (room < Ipv6Decoder.HEADER_LENGTH) {
+                    return false;
+                }
+                Ipv6Decoder.addresses(b, off, out);
+                return true;
+            }
+            default -> {
+                return false;
+            }
         }
-        if (version == 4) {
-            Ipv4Decoder.addresses(b, off, out);
-        } else {
-            Ipv6Decoder.addresses(b, off, out);
-        }
-        return true;
     }
 
     /** The record's ordinal and times, and the latest packet time so far, which orders packets. */

@@ -20,6 +20,7 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
+import org.apache.parquet.schema.MessageType;
 
 /**
  * One Parquet file of a table's rows, written by parquet-java's file, page and column writers and fed by a
@@ -42,7 +43,7 @@ final class TablePartWriter {
     private final ParquetProperties properties;
     private final CodecFactory codecs;
     private final BytesInputCompressor compressor;
-    private final Map<String, String> metadata;
+    private final Map<String, String> footer;
     private final long rowGroupBytes;
 
     private ColumnChunkPageWriteStore pages;
@@ -53,25 +54,42 @@ final class TablePartWriter {
     private long nextRowGroupBytes;
 
     /**
-     * @param metadata the footer's key-value metadata beside the Avro schema
-     * @param rowGroupBytes the row group size aimed at ({@link TableWriterFactory#ROW_GROUP_BYTES})
+     * What every part file of a table shares, made once per subtask rather than once per file: the Parquet schema
+     * converted from the Avro one, the writer settings, and the footer's metadata with the Avro schema's JSON.
      */
-    TablePartWriter(OutputFile out, Schema schema, Map<String, String> metadata, long rowGroupBytes)
-            throws IOException {
-        Configuration conf = new Configuration(false);
-        conf.setBoolean(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, false);
-        this.striper = new RowStriper(new AvroSchemaConverter(conf).convert(schema), schema);
-        ParquetProperties.Builder props = ParquetProperties.builder().withPageSize(TableWriterFactory.PAGE_BYTES);
-        for (Schema.Field f : schema.getFields()) {
-            if (TableWriterFactory.MOSTLY_DISTINCT_COLUMNS.contains(f.name())) {
-                props.withDictionaryEncoding(f.name(), false);
+    static final class Layout {
+        private final Schema avroSchema;
+        private final MessageType parquetSchema;
+        private final ParquetProperties properties;
+        private final Map<String, String> footer;
+
+        /** @param metadata the footer's key-value metadata beside the Avro schema */
+        Layout(Schema avroSchema, Map<String, String> metadata) {
+            this.avroSchema = avroSchema;
+            Configuration conf = new Configuration(false);
+            conf.setBoolean(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, false);
+            this.parquetSchema = new AvroSchemaConverter(conf).convert(avroSchema);
+            ParquetProperties.Builder props = ParquetProperties.builder().withPageSize(TableWriterFactory.PAGE_BYTES);
+            for (Schema.Field f : avroSchema.getFields()) {
+                if (TableWriterFactory.MOSTLY_DISTINCT_COLUMNS.contains(f.name())) {
+                    props.withDictionaryEncoding(f.name(), false);
+                }
             }
+            this.properties = props.build();
+            // as ParquetWriter merges them: the write context's metadata, then the builder's, then the object model
+            Map<String, String> merged = new HashMap<>(Map.of(AVRO_SCHEMA_METADATA_KEY, avroSchema.toString()));
+            merged.putAll(metadata);
+            Map<String, String> withModel = new HashMap<>(merged);
+            withModel.put(ParquetWriter.OBJECT_MODEL_NAME_PROP, OBJECT_MODEL);
+            this.footer = withModel;
         }
-        this.properties = props.build();
-        // as ParquetWriter merges them: the write context's metadata, then the builder's
-        Map<String, String> footer = new HashMap<>(Map.of(AVRO_SCHEMA_METADATA_KEY, schema.toString()));
-        footer.putAll(metadata);
-        this.metadata = footer;
+    }
+
+    /** @param rowGroupBytes the row group size aimed at ({@link TableWriterFactory#ROW_GROUP_BYTES}) */
+    TablePartWriter(OutputFile out, Layout layout, long rowGroupBytes) throws IOException {
+        this.striper = new RowStriper(layout.parquetSchema, layout.avroSchema);
+        this.properties = layout.properties;
+        this.footer = layout.footer;
         this.rowGroupBytes = rowGroupBytes;
         this.nextRowGroupBytes = rowGroupBytes;
         // a Hadoop configuration without its default resources: parsing core-default.xml again for every part
@@ -98,8 +116,6 @@ final class TablePartWriter {
     void close() throws IOException {
         try {
             endRowGroup();
-            Map<String, String> footer = new HashMap<>(metadata);
-            footer.put(ParquetWriter.OBJECT_MODEL_NAME_PROP, OBJECT_MODEL);
             file.end(footer);
         } finally {
             try {

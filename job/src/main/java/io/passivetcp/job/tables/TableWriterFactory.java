@@ -14,8 +14,8 @@ import io.passivetcp.Observation;
 
 /**
  * Parquet part files of every table: a {@link TablePartWriter} per part file, with each table's explicit Avro schema
- * ({@link GenericRecord}s, no reflection), ZSTD, and row groups of 16 MB and pages of 64 KB. A part file belongs to one bucket and so to one table
- * ({@link EventDateBucketAssigner}); its writer takes the table of its first row. Observations become rows inside
+ * ({@link GenericRecord}s, no reflection), ZSTD, and row groups of 16 MB and pages of 64 KB. A part file belongs to
+ * one bucket and so to one table ({@link EventDateBucketAssigner}); its writer takes the table of its first row. Observations become rows inside
  * the writer, so no Avro record ever crosses operators (and no Avro type information is needed).
  */
 public final class TableWriterFactory implements BulkWriter.Factory<Observation> {
@@ -73,8 +73,8 @@ public final class TableWriterFactory implements BulkWriter.Factory<Observation>
         private final String schemaText;
         private final Map<String, String> metadata;
         private final String output;
-        /** Parsed once per subtask, not once per part file. */
-        private transient Schema schema;
+        /** Made once per subtask, not once per part file. */
+        private transient TablePartWriter.Layout layout;
 
         BufferedRows(String schemaText, Map<String, String> metadata, String output) {
             this.schemaText = schemaText;
@@ -84,12 +84,11 @@ public final class TableWriterFactory implements BulkWriter.Factory<Observation>
 
         @Override
         public BulkWriter<GenericRecord> create(FSDataOutputStream out) throws IOException {
-            if (schema == null) {
-                schema = new Schema.Parser().parse(schemaText);
+            if (layout == null) {
+                layout = new TablePartWriter.Layout(new Schema.Parser().parse(schemaText), metadata);
             }
             BufferedPartStream buffered = new BufferedPartStream(out, output);
-            TablePartWriter rows = new TablePartWriter(TablePartWriter.outputFile(buffered), schema, metadata,
-                    ROW_GROUP_BYTES);
+            TablePartWriter rows = new TablePartWriter(TablePartWriter.outputFile(buffered), layout, ROW_GROUP_BYTES);
             return new BulkWriter<>() {
                 @Override
                 public void addElement(GenericRecord row) throws IOException {

@@ -103,8 +103,8 @@ class TablePartWriterTest {
 
     private static Path write(Path file, Schema schema, Table table, List<GenericRecord> rows, long rowGroupBytes)
             throws IOException {
-        TablePartWriter writer = new TablePartWriter(new LocalOutputFile(file), schema,
-                Map.of("passivetcp.table", table.folder()), rowGroupBytes);
+        TablePartWriter writer = new TablePartWriter(new LocalOutputFile(file),
+                new TablePartWriter.Layout(schema, Map.of("passivetcp.table", table.folder())), rowGroupBytes);
         for (GenericRecord row : rows) {
             writer.write(row);
         }
