@@ -52,6 +52,7 @@ public final class CaptureFiles {
 
             @Override
             public void close() throws IOException {
+                packets.addCounts();
                 reader.close();
             }
         };

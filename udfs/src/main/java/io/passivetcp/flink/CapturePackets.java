@@ -20,10 +20,18 @@ public final class CapturePackets {
     public static final int BATCH_SIZE = 256;
     /** Batches in flight per reader; the reader waits for a recycled one beyond this. */
     public static final int BATCHES = 4;
+    /**
+     * Packets a reader counts on its own before adding them to {@link CaptureStatistics}, whose adders every reader
+     * thread shares: three contended increments per packet were 2.5% of an analysis thread's time.
+     */
+    static final int COUNTS_ADDED_EVERY = 1024;
 
     private final PacketDecoder decoder = new PacketDecoder();
     private final String capture;
     private final long captureId;
+    private int read;
+    private int forwarded;
+    private int beyondP0f;
 
     /** @param capture the capture's name: a file's path, an interface's name */
     public CapturePackets(String capture) {
@@ -32,22 +40,37 @@ public final class CapturePackets {
     }
 
     /**
-     * Decodes {@code rec} into {@code out}, counting it in {@link CaptureStatistics}.
+     * Decodes {@code rec} into {@code out}, counting it for {@link CaptureStatistics} ({@link #addCounts}).
      *
      * @return true when {@code out} is a packet p0f would process, labelled with this capture
      */
     public boolean decode(CaptureRecord rec, TcpPacket out) {
-        CaptureStatistics.PACKETS_READ.increment();
+        if (++read == COUNTS_ADDED_EVERY) {
+            addCounts();
+        }
         if (decoder.decode(rec, out) != DropReason.NONE) {
             return false;
         }
         out.capture = capture;
         out.captureId = captureId;
-        CaptureStatistics.PACKETS_FORWARDED.increment();
+        forwarded++;
         if (decoder.beyondP0f()) {
-            CaptureStatistics.PACKETS_BEYOND_P0F.increment();
+            beyondP0f++;
         }
         return true;
+    }
+
+    /**
+     * Adds the packets counted since the last call to {@link CaptureStatistics}: done every
+     * {@link #COUNTS_ADDED_EVERY} packets, and to be called when the reader closes or pauses.
+     */
+    public void addCounts() {
+        CaptureStatistics.PACKETS_READ.add(read);
+        CaptureStatistics.PACKETS_FORWARDED.add(forwarded);
+        CaptureStatistics.PACKETS_BEYOND_P0F.add(beyondP0f);
+        read = 0;
+        forwarded = 0;
+        beyondP0f = 0;
     }
 
     /** {@link #BATCHES} batches of {@link #BATCH_SIZE} reusable packets. */

@@ -192,6 +192,7 @@ public final class PcapFormat implements BulkFormat<TcpPacket, FileSourceSplit> 
 
         @Override
         public void close() throws IOException {
+            packets.addCounts();
             capture.close();
         }
     }

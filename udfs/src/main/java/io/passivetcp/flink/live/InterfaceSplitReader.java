@@ -151,6 +151,7 @@ final class InterfaceSplitReader implements SplitReader<TcpPacket, InterfaceSpli
                 }
             }
             forwarded += n;
+            packets.addCounts();
             return n;
         }
 
