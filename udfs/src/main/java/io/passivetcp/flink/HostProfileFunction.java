@@ -14,7 +14,7 @@ import io.passivetcp.host.HostProfile;
 /**
  * Folds the events of one host and day (or capture) into its profile, a row of the {@code hosts} table
  * ({@link HostProfile}), keyed by {@link ProfileKey}: the partitioned dataflow's events, and the partial profiles
- * the analysis of units has folded already ({@link UnitAnalysisOperator#HOST_PROFILES}).
+ * of units with more hosts and days than their analysis holds at once ({@link UnitAnalysisOperator#HOST_PROFILES}).
  *
  * <p>BATCH: Flink hands a key's events one after the other, so the profile is built on the heap and emitted by a
  * timer at the end of time, which BATCH fires after the key's last event. STREAMING: the profile waits in keyed

@@ -4,7 +4,10 @@ import org.apache.flink.api.common.functions.FilterFunction;
 
 import io.passivetcp.Observation;
 
-/** Keeps either the connection summaries or the other observations (the p0f events and TLS fingerprints). */
+/**
+ * Keeps either the connection summaries or the p0f events and TLS fingerprints, of a stream that may also hold
+ * {@code hosts} rows (which are neither).
+ */
 public final class ObservationKind implements FilterFunction<Observation> {
     private static final long serialVersionUID = 1L;
 
@@ -16,6 +19,9 @@ public final class ObservationKind implements FilterFunction<Observation> {
 
     @Override
     public boolean filter(Observation o) {
-        return (o.step == Observation.STEP_CONNECTION) == connections;
+        if (o.step == Observation.STEP_CONNECTION) {
+            return connections;
+        }
+        return !connections && !Observation.HOST.equals(o.module);
     }
 }

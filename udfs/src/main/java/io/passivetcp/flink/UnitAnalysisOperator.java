@@ -24,10 +24,11 @@ import io.passivetcp.signature.SignatureDatabase;
  * every {@link #YIELD_EVERY} observations.
  *
  * <p>With {@code hostProfiles}, it also folds the unit's events into their hosts' profiles, by host and day (or
- * capture), and sends those partial profiles ({@link #HOST_PROFILES}) to {@link HostProfileFunction} instead of the
- * events: a profile is a fold that does not depend on the order of its events, so folding parts and then the parts
- * gives the same row, and one partial profile crosses the network where dozens of events did. At most
- * {@link #MAX_PARTIAL_PROFILES} are held; more, and all are sent and folding starts again.
+ * capture). No host is in two units, so at the end of the unit those profiles are the {@code hosts} rows, emitted
+ * with the events to the tables written here. At most {@link #MAX_PARTIAL_PROFILES} are held; more, and all are
+ * sent as partial profiles ({@link #HOST_PROFILES}) to {@link HostProfileFunction}, and so are the rest of that
+ * unit's: a profile is a fold that does not depend on the order of its events, so folding parts and then the parts
+ * gives the same row.
  *
  * <p>It publishes the flow function's metrics ({@code signaturesMatched}, {@code signaturesUnmatched},
  * {@code tlsClientHellos}, {@code tlsRejected.<reason>}) and the readers' {@code captures} gauges.
@@ -39,7 +40,7 @@ public final class UnitAnalysisOperator extends AbstractStreamOperator<Observati
     /** Observations between two looks at the mailbox: often enough for 100 ms timers, rarely enough to cost nothing. */
     static final int YIELD_EVERY = 1024;
 
-    /** The partial host profiles, {@code host} rows, beside the events and connections. */
+    /** The partial host profiles of units too large to hold all theirs, {@code host} rows to be folded again. */
     public static final OutputTag<Observation> HOST_PROFILES =
             new OutputTag<>("host-profiles", RecordTypeInfo.OBSERVATION);
 
@@ -64,8 +65,8 @@ public final class UnitAnalysisOperator extends AbstractStreamOperator<Observati
     /**
      * @param prefetch read and decode on a thread of their own ({@link PrefetchingMerge}): for units fewer than the
      *     subtasks, which leave cores idle
-     * @param hostProfiles fold the events into partial host profiles ({@link #HOST_PROFILES}), for the
-     *     {@code hosts} table
+     * @param hostProfiles fold the events into host profiles, the {@code hosts} table's rows (or partial profiles,
+     *     {@link #HOST_PROFILES})
      * @param perCapture profiles by host and capture ({@code --state-scope capture}), not by host and day
      */
     public UnitAnalysisOperator(String databaseName, String databaseText, long connMaxAgeSeconds,
@@ -108,7 +109,7 @@ public final class UnitAnalysisOperator extends AbstractStreamOperator<Observati
             CaptureMerge.run(unit.getValue().inputs(), CaptureFiles.ANALYSED, analysis);
         }
         if (partialProfiles != null) {
-            partialProfiles.sendAll();
+            partialProfiles.endUnit(row -> output.collect(record.replace(row)));
         }
     }
 

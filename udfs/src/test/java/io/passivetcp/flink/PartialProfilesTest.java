@@ -16,38 +16,74 @@ import io.passivetcp.Observation;
 import io.passivetcp.host.HostProfile;
 
 /**
- * A unit's partial host profiles, folded by the host function, give each host and day (or capture) the row that
- * folding its events gives, also when the cap on profiles held sends some of them in several parts.
+ * A unit's host profiles give each host and day (or capture) the row that folding its events gives: held whole
+ * when they fit, as complete rows at the end of the unit; else sent in parts, which the host function folds again.
  */
 class PartialProfilesTest {
     private static final long MICROS_PER_DAY = 86_400_000_000L;
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 1_000})
-    void foldedPartsGiveTheRowsOfTheEvents(int max) {
+    void aUnitsProfilesAreItsHostsRowsWholeOrFoldedFromParts(int max) {
         for (boolean perCapture : new boolean[] {false, true}) {
-            List<Observation> events = events(new Random(max));
-            List<Observation> sent = new ArrayList<>();
-            PartialProfiles partial = new PartialProfiles(max, perCapture, sent::add);
+            List<Observation> events = events(new Random(max), 0);
+            List<Observation> parts = new ArrayList<>();
+            List<Observation> complete = new ArrayList<>();
+            PartialProfiles partial = new PartialProfiles(max, perCapture, parts::add);
             events.forEach(partial::add);
-            partial.sendAll();
+            partial.endUnit(complete::add);
 
-            Map<String, HostProfile> direct = new TreeMap<>();
-            for (Observation e : events) {
-                direct.computeIfAbsent(key(e, perCapture), k -> new HostProfile(perCapture ? e.capture : null))
-                        .add(e);
-            }
-            Map<String, HostProfile> folded = new TreeMap<>();
-            for (Observation row : sent) {
-                folded.computeIfAbsent(key(row, perCapture), k -> new HostProfile(perCapture ? row.capture : null))
-                        .fold(row);
-            }
+            Map<String, HostProfile> direct = rows(events, perCapture);
             if (max < direct.size()) {
-                assertTrue(sent.size() > direct.size(), "some profiles went in parts: " + sent.size());
+                assertTrue(complete.isEmpty(), "a unit that sent parts sends the rest as parts");
+                assertTrue(parts.size() > direct.size(), "some profiles went in parts: " + parts.size());
+                Map<String, HostProfile> folded = new TreeMap<>();
+                for (Observation row : parts) {
+                    folded.computeIfAbsent(key(row, perCapture),
+                            k -> new HostProfile(perCapture ? row.capture : null)).fold(row);
+                }
+                assertEquals(direct.keySet(), folded.keySet());
+                direct.forEach((k, p) -> assertEquals(p.row(), folded.get(k).row(), k + " max=" + max));
+            } else {
+                assertTrue(parts.isEmpty(), "nothing sent in parts: " + parts.size());
+                Map<String, Observation> rows = new TreeMap<>();
+                complete.forEach(row -> rows.put(key(row, perCapture), row));
+                assertEquals(direct.size(), complete.size());
+                assertEquals(direct.keySet(), rows.keySet());
+                direct.forEach((k, p) -> assertEquals(p.row(), rows.get(k), k + " max=" + max));
             }
-            assertEquals(direct.keySet(), folded.keySet());
-            direct.forEach((k, p) -> assertEquals(p.row(), folded.get(k).row(), k + " max=" + max));
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aUnitAfterOneThatSentPartsIsHeldWholeAgain(boolean perCapture) {
+        List<Observation> parts = new ArrayList<>();
+        List<Observation> complete = new ArrayList<>();
+        PartialProfiles partial = new PartialProfiles(4, perCapture, parts::add);
+        List<Observation> large = events(new Random(1), 0);
+        large.forEach(partial::add);
+        partial.endUnit(complete::add);
+        assertTrue(complete.isEmpty() && !parts.isEmpty(), "the first unit has more hosts than are held");
+        parts.clear();
+
+        List<Observation> small = events(new Random(2), 2).subList(0, 4);
+        small.forEach(partial::add);
+        partial.endUnit(complete::add);
+        assertTrue(parts.isEmpty(), "the second unit's profiles were all held");
+        Map<String, HostProfile> direct = rows(small, perCapture);
+        assertEquals(direct.size(), complete.size());
+        for (Observation row : complete) {
+            assertEquals(direct.get(key(row, perCapture)).row(), row);
+        }
+    }
+
+    private static Map<String, HostProfile> rows(List<Observation> events, boolean perCapture) {
+        Map<String, HostProfile> direct = new TreeMap<>();
+        for (Observation e : events) {
+            direct.computeIfAbsent(key(e, perCapture), k -> new HostProfile(perCapture ? e.capture : null)).add(e);
+        }
+        return direct;
     }
 
     private static String key(Observation o, boolean perCapture) {
@@ -55,8 +91,11 @@ class PartialProfilesTest {
         return k.window + "/" + k.ipVersion + "/" + k.addressHigh + "/" + k.addressLow;
     }
 
-    /** MTU, host change and ip sharing events of 5 hosts over 3 days and 2 captures, in packet order. */
-    private static List<Observation> events(Random random) {
+    /**
+     * MTU, host change and ip sharing events of 5 hosts (10.0.{@code subnet}.0-4) over 3 days and 2 captures, in
+     * packet order.
+     */
+    private static List<Observation> events(Random random, int subnet) {
         List<Observation> events = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             int host = random.nextInt(5);
@@ -69,7 +108,7 @@ class PartialProfilesTest {
                 default -> new Observation("ip sharing", true, Observation.STEP_HTTP_NAT, "reason", "app_vs_os");
             };
             o.ipVersion = 4;
-            o.client = new byte[] {10, 0, 0, (byte) host};
+            o.client = new byte[] {10, 0, (byte) subnet, (byte) host};
             o.server = new byte[] {10, 0, 1, 1};
             o.clientPort = 40_000 + i;
             o.serverPort = 80;

@@ -42,9 +42,10 @@ public final class TableSinks {
     private TableSinks() {}
 
     /**
-     * Adds the table sink for the job's observations: one sink, whose buckets are the tables' partitions. The
-     * {@code hosts} rows, folded by host and day ({@link HostProfileFunction}) from the partitioned dataflow's events
-     * and the units' partial profiles, go with the rows of the partitioned dataflow.
+     * Adds the table sink for the job's observations: one sink, whose buckets are the tables' partitions. A unit's
+     * {@code hosts} rows come with its other rows; those folded by host and day ({@link HostProfileFunction}) from the
+     * partitioned dataflow's events and the partial profiles of units too large to hold theirs go with the rows of
+     * the partitioned dataflow.
      */
     public static void attach(FingerprintTopology.Observations observations, String outDir, JobOptions options) {
         String dbVersion = options.databaseVersion();

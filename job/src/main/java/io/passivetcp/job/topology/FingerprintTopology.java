@@ -69,9 +69,9 @@ public final class FingerprintTopology {
      * analysed where they are read give both in one stream, {@code analysed}, which the tables write where it is,
      * without a shuffle, when there are units for every subtask ({@code rowsWrittenWhereAnalysed}); with fewer, an
      * analysing subtask hands its rows to all the table writers, so that the idle cores write Parquet; when the
-     * {@code hosts} table is written, the units' events come folded into partial host profiles as well
-     * ({@code analysedHostProfiles}). The partitioned dataflow gives events and connections apart. Any part may be
-     * absent (null).
+     * {@code hosts} table is written, {@code analysed} also holds the units' {@code hosts} rows, and the units with
+     * more hosts than their analysis holds give partial host profiles instead ({@code analysedHostProfiles}). The
+     * partitioned dataflow gives events and connections apart. Any part may be absent (null).
      */
     public record Observations(DataStream<Observation> analysed, boolean rowsWrittenWhereAnalysed,
             DataStream<Observation> analysedHostProfiles, DataStream<Observation> partitionedEvents,
