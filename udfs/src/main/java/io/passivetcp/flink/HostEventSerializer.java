@@ -22,15 +22,6 @@ public final class HostEventSerializer extends RecordSerializer<HostEvent> {
     }
 
     @Override
-    public HostEvent copy(HostEvent from) {
-        try {
-            return InstanceCopier.copy(this, from);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @Override
     public void serialize(HostEvent e, DataOutputView out) throws IOException {
         writeContext(e, out);
         out.writeLong(e.expiryRun);

@@ -20,15 +20,6 @@ public final class LogEntrySerializer extends RecordSerializer<LogEntry> {
     }
 
     @Override
-    public LogEntry copy(LogEntry from) {
-        try {
-            return InstanceCopier.copy(this, from);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @Override
     public void serialize(LogEntry e, DataOutputView out) throws IOException {
         out.writeLong(e.orderMicros);
         out.writeLong(e.captureId);

@@ -19,15 +19,6 @@ public final class ObservationSerializer extends RecordSerializer<Observation> {
     }
 
     @Override
-    public Observation copy(Observation from) {
-        try {
-            return InstanceCopier.copy(this, from);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @Override
     public void serialize(Observation o, DataOutputView out) throws IOException {
         writeContext(o, out);
         out.writeByte(o.step);

@@ -3,7 +3,9 @@ package io.passivetcp.flink;
 import java.io.IOException;
 
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
+import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 
 import io.passivetcp.Observation;
@@ -17,6 +19,18 @@ abstract class RecordSerializer<T> extends TypeSerializerSingleton<T> {
     @Override
     public boolean isImmutableType() {
         return false;
+    }
+
+    /** A deep copy through the wire form: copies are rare and off the hot path (object reuse is on). */
+    @Override
+    public T copy(T from) {
+        try {
+            DataOutputSerializer out = new DataOutputSerializer(256);
+            serialize(from, out);
+            return deserialize(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
