@@ -16,6 +16,8 @@ public final class RecordTypeInfo<T> extends TypeInformation<T> {
             new RecordTypeInfo<>(io.passivetcp.Observation.class, new ObservationSerializer());
     public static final RecordTypeInfo<io.passivetcp.output.LogEntry> LOG_ENTRY =
             new RecordTypeInfo<>(io.passivetcp.output.LogEntry.class, new LogEntrySerializer());
+    public static final RecordTypeInfo<io.passivetcp.output.LogRun> LOG_RUN =
+            new RecordTypeInfo<>(io.passivetcp.output.LogRun.class, new LogRunSerializer());
 
     private final Class<T> type;
     /** Stateless (a TypeSerializerSingleton), so one instance serves every subtask. */

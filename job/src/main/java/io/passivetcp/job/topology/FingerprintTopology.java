@@ -31,6 +31,8 @@ import io.passivetcp.flink.FlowKey;
 import io.passivetcp.flink.HostFunction;
 import io.passivetcp.flink.HostKey;
 import io.passivetcp.flink.LogEntries;
+import io.passivetcp.flink.LogRunMergeFunction;
+import io.passivetcp.flink.LogRunOperator;
 import io.passivetcp.flink.OutputOrderFunction;
 import io.passivetcp.flink.OldestFirstSplitAssigner;
 import io.passivetcp.flink.PcapFormat;
@@ -41,6 +43,7 @@ import io.passivetcp.flink.ObservationKind;
 import io.passivetcp.flink.UnitAnalysisOperator;
 import io.passivetcp.flink.live.LiveCaptureSource;
 import io.passivetcp.output.LogEntry;
+import io.passivetcp.output.LogRun;
 import io.passivetcp.output.OutputOrdered;
 import io.passivetcp.packet.TcpPacket;
 
@@ -112,7 +115,9 @@ public final class FingerprintTopology {
     /**
      * The events as the text outputs print them, in p0f's output order, on one subtask (what the text outputs need).
      * Each is formatted where it arises ({@link LogEntries}), in parallel, so that the ordering subtask only moves
-     * bytes.
+     * bytes. In BATCH the entries travel in runs, sorted where they arise ({@link LogRunOperator}), which the
+     * ordering subtask gets sorted by their first entry's time and merges ({@link LogRunMergeFunction}): Flink's
+     * sort then orders a few thousand runs where it ordered millions of entries.
      *
      * @param lines log lines, for {@code -o} and {@code --log-dir}
      * @param blocks console blocks
@@ -123,7 +128,18 @@ public final class FingerprintTopology {
         DataStream<LogEntry> entries = observations.events()
                 .map(new LogEntries(lines, blocks, captures), RecordTypeInfo.LOG_ENTRY)
                 .name("log entries");
-        return inOutputOrder(entries, RecordTypeInfo.LOG_ENTRY, options);
+        if (!options.batch()) {
+            return inOutputOrder(entries, RecordTypeInfo.LOG_ENTRY, options);
+        }
+        return entries
+                .transform("log runs", RecordTypeInfo.LOG_RUN, new LogRunOperator())
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<LogRun>noWatermarks()
+                        .withTimestampAssigner(new LogRunMergeFunction.FirstMillis()))
+                .name("run times")
+                .keyBy(new OutputOrderFunction.OneKey<>(), Types.BYTE)
+                .process(new LogRunMergeFunction(), RecordTypeInfo.LOG_ENTRY)
+                .name("output order")
+                .setParallelism(1);
     }
 
     /**
