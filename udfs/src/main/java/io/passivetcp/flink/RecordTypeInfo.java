@@ -4,6 +4,8 @@ import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
+import io.passivetcp.output.OrderedRun;
+
 /** Type information that hands Flink one of our explicit serializers. */
 public final class RecordTypeInfo<T> extends TypeInformation<T> {
     private static final long serialVersionUID = 1L;
@@ -16,8 +18,15 @@ public final class RecordTypeInfo<T> extends TypeInformation<T> {
             new RecordTypeInfo<>(io.passivetcp.Observation.class, new ObservationSerializer());
     public static final RecordTypeInfo<io.passivetcp.output.LogEntry> LOG_ENTRY =
             new RecordTypeInfo<>(io.passivetcp.output.LogEntry.class, new LogEntrySerializer());
-    public static final RecordTypeInfo<io.passivetcp.output.LogRun> LOG_RUN =
-            new RecordTypeInfo<>(io.passivetcp.output.LogRun.class, new LogRunSerializer());
+    public static final RecordTypeInfo<OrderedRun<io.passivetcp.output.LogEntry>> LOG_ENTRY_RUN =
+            new RecordTypeInfo<>(runClass(), new RunSerializer.OfLogEntries());
+    public static final RecordTypeInfo<OrderedRun<io.passivetcp.Observation>> OBSERVATION_RUN =
+            new RecordTypeInfo<>(runClass(), new RunSerializer.OfObservations());
+
+    @SuppressWarnings("unchecked")
+    private static <T extends io.passivetcp.output.OutputOrdered> Class<OrderedRun<T>> runClass() {
+        return (Class<OrderedRun<T>>) (Class<?>) OrderedRun.class;
+    }
 
     private final Class<T> type;
     /** Stateless (a TypeSerializerSingleton), so one instance serves every subtask. */

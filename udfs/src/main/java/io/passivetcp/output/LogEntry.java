@@ -62,4 +62,9 @@ public final class LogEntry implements OutputOrdered {
     public String module() {
         return module;
     }
+
+    @Override
+    public int textBytes() {
+        return (line == null ? 0 : line.length) + (block == null ? 0 : block.length);
+    }
 }

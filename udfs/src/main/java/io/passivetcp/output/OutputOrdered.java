@@ -23,4 +23,9 @@ public interface OutputOrdered {
     int step();
 
     String module();
+
+    /** Bytes of text the record carries, which bound the size of an {@link OrderedRun}; none by default. */
+    default int textBytes() {
+        return 0;
+    }
 }

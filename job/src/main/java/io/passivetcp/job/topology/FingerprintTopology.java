@@ -31,19 +31,19 @@ import io.passivetcp.flink.FlowKey;
 import io.passivetcp.flink.HostFunction;
 import io.passivetcp.flink.HostKey;
 import io.passivetcp.flink.LogEntries;
-import io.passivetcp.flink.LogRunMergeFunction;
-import io.passivetcp.flink.LogRunOperator;
 import io.passivetcp.flink.OutputOrderFunction;
 import io.passivetcp.flink.OldestFirstSplitAssigner;
 import io.passivetcp.flink.PcapFormat;
 import io.passivetcp.flink.RecordTypeInfo;
 import io.passivetcp.flink.RotatedCaptureEnumerator;
+import io.passivetcp.flink.RunMergeFunction;
+import io.passivetcp.flink.RunOperator;
 import io.passivetcp.flink.StateDescriptors;
 import io.passivetcp.flink.ObservationKind;
 import io.passivetcp.flink.UnitAnalysisOperator;
 import io.passivetcp.flink.live.LiveCaptureSource;
 import io.passivetcp.output.LogEntry;
-import io.passivetcp.output.LogRun;
+import io.passivetcp.output.OrderedRun;
 import io.passivetcp.output.OutputOrdered;
 import io.passivetcp.packet.TcpPacket;
 
@@ -109,15 +109,14 @@ public final class FingerprintTopology {
 
     /** The events in p0f's output order, on one subtask. */
     public static DataStream<Observation> ordered(Observations observations, JobOptions options) {
-        return inOutputOrder(observations.events(), RecordTypeInfo.OBSERVATION, options);
+        return inOutputOrder(observations.events(), RecordTypeInfo.OBSERVATION, RecordTypeInfo.OBSERVATION_RUN,
+                options);
     }
 
     /**
      * The events as the text outputs print them, in p0f's output order, on one subtask (what the text outputs need).
      * Each is formatted where it arises ({@link LogEntries}), in parallel, so that the ordering subtask only moves
-     * bytes. In BATCH the entries travel in runs, sorted where they arise ({@link LogRunOperator}), which the
-     * ordering subtask gets sorted by their first entry's time and merges ({@link LogRunMergeFunction}): Flink's
-     * sort then orders a few thousand runs where it ordered millions of entries.
+     * bytes.
      *
      * @param lines log lines, for {@code -o} and {@code --log-dir}
      * @param blocks console blocks
@@ -128,35 +127,31 @@ public final class FingerprintTopology {
         DataStream<LogEntry> entries = observations.events()
                 .map(new LogEntries(lines, blocks, captures), RecordTypeInfo.LOG_ENTRY)
                 .name("log entries");
-        if (!options.batch()) {
-            return inOutputOrder(entries, RecordTypeInfo.LOG_ENTRY, options);
-        }
-        return entries
-                .transform("log runs", RecordTypeInfo.LOG_RUN, new LogRunOperator())
-                .assignTimestampsAndWatermarks(WatermarkStrategy.<LogRun>noWatermarks()
-                        .withTimestampAssigner(new LogRunMergeFunction.FirstMillis()))
-                .name("run times")
-                .keyBy(new OutputOrderFunction.OneKey<>(), Types.BYTE)
-                .process(new LogRunMergeFunction(), RecordTypeInfo.LOG_ENTRY)
-                .name("output order")
-                .setParallelism(1);
+        return inOutputOrder(entries, RecordTypeInfo.LOG_ENTRY, RecordTypeInfo.LOG_ENTRY_RUN, options);
     }
 
     /**
-     * Puts records into p0f's output order, on one subtask. In BATCH each is first stamped with its own packet time,
-     * so that the ordering function, which Flink hands the records sorted by that time, holds only one millisecond
-     * of them at a time.
+     * Puts records into p0f's output order, on one subtask. In STREAMING they wait there until the watermark passes
+     * them ({@link OutputOrderFunction}). In BATCH they travel in runs sorted where they arise ({@link RunOperator}),
+     * which the ordering subtask gets sorted by their first record's time and merges ({@link RunMergeFunction}):
+     * Flink's sort then orders a few thousand runs where it ordered millions of records.
      */
     private static <T extends OutputOrdered> DataStream<T> inOutputOrder(DataStream<T> records,
-            RecordTypeInfo<T> type, JobOptions options) {
-        if (options.batch()) {
-            records = records.assignTimestampsAndWatermarks(WatermarkStrategy.<T>noWatermarks()
-                    .withTimestampAssigner(new OutputOrderFunction.PacketTime<>()))
-                    .name("packet times");
+            RecordTypeInfo<T> type, RecordTypeInfo<OrderedRun<T>> runType, JobOptions options) {
+        if (!options.batch()) {
+            return records
+                    .keyBy(new OutputOrderFunction.OneKey<>(), Types.BYTE)
+                    .process(new OutputOrderFunction<>(type), type)
+                    .name("output order")
+                    .setParallelism(1);
         }
         return records
+                .transform("runs", runType, new RunOperator<>())
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<OrderedRun<T>>noWatermarks()
+                        .withTimestampAssigner(new RunMergeFunction.FirstMillis<>()))
+                .name("run times")
                 .keyBy(new OutputOrderFunction.OneKey<>(), Types.BYTE)
-                .process(new OutputOrderFunction<>(options.batch(), type), type)
+                .process(new RunMergeFunction<>(), type)
                 .name("output order")
                 .setParallelism(1);
     }

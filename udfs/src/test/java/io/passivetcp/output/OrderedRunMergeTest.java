@@ -16,10 +16,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Log entries grouped into runs where they arise and merged on one subtask come out in p0f's output order, the order
+ * Records grouped into runs where they arise and merged on one subtask come out in p0f's output order, the order
  * sorting all of them gives, whatever order the subtasks made them in and Flink hands runs of one millisecond in.
  */
-class LogRunMergeTest {
+class OrderedRunMergeTest {
     private static final String[] MODULES = {"syn", "syn+ack", "mtu", "uptime", "http request", "host change"};
 
     @ParameterizedTest
@@ -27,10 +27,10 @@ class LogRunMergeTest {
     void mergedRunsGiveTheOrderOfSortingEveryEntry(int seed) {
         Random random = new Random(seed);
         List<LogEntry> all = new ArrayList<>();
-        List<LogRun> runs = new ArrayList<>();
+        List<OrderedRun<LogEntry>> runs = new ArrayList<>();
         int subtasks = 1 + random.nextInt(4);
         for (int s = 0; s < subtasks; s++) {
-            LogRunBuilder builder = new LogRunBuilder(runs::add);
+            OrderedRuns<LogEntry> builder = new OrderedRuns<>(runs::add);
             // a subtask analyses units one after the other: each in packet order, later ones may start earlier
             int units = 1 + random.nextInt(6);
             for (int unit = 0; unit < units; unit++) {
@@ -51,10 +51,10 @@ class LogRunMergeTest {
             builder.flush();
         }
         Collections.shuffle(runs, random);
-        runs.sort(Comparator.comparingLong(LogRun::firstMillis)); // Flink's sort: by time only, ties in any order
+        runs.sort(Comparator.comparingLong(OrderedRun::firstMillis)); // Flink's sort: by time only, ties in any order
 
         List<LogEntry> merged = new ArrayList<>();
-        LogRunMerge merge = new LogRunMerge();
+        OrderedRunMerge<LogEntry> merge = new OrderedRunMerge<>();
         runs.forEach(r -> merge.add(r, merged::add));
         merge.finish(merged::add);
 
@@ -67,41 +67,41 @@ class LogRunMergeTest {
 
     @Test
     void runsAreBoundedBySpanEntriesAndBytes() {
-        List<LogRun> runs = new ArrayList<>();
-        LogRunBuilder builder = new LogRunBuilder(runs::add);
+        List<OrderedRun<LogEntry>> runs = new ArrayList<>();
+        OrderedRuns<LogEntry> builder = new OrderedRuns<>(runs::add);
         for (int i = 0; i < 5_000; i++) {
             builder.add(entry(i * 1_000L, 1, i, 0, "syn", 100)); // one per millisecond
         }
         builder.flush();
-        for (LogRun run : runs) {
-            long span = LogRun.millis(run.entries[run.entries.length - 1]) - run.firstMillis();
+        for (OrderedRun<LogEntry> run : runs) {
+            long span = OrderedRun.millis(run.records.get(run.records.size() - 1)) - run.firstMillis();
             int bytes = 0;
-            for (LogEntry e : run.entries) {
+            for (LogEntry e : run.records) {
                 bytes += e.line.length;
             }
-            assertTrue(span <= LogRunBuilder.SPAN_MILLIS, "span " + span);
-            assertTrue(run.entries.length <= LogRunBuilder.MAX_ENTRIES);
-            assertTrue(bytes <= LogRunBuilder.MAX_BYTES, "bytes " + bytes);
+            assertTrue(span <= OrderedRuns.SPAN_MILLIS, "span " + span);
+            assertTrue(run.records.size() <= OrderedRuns.MAX_RECORDS);
+            assertTrue(bytes <= OrderedRuns.MAX_BYTES, "bytes " + bytes);
         }
-        assertEquals(5_000, runs.stream().mapToInt(r -> r.entries.length).sum());
+        assertEquals(5_000, runs.stream().mapToInt(r -> r.records.size()).sum());
     }
 
     @Test
     void theMergeHoldsOnlyRunsThatOverlapTheCurrentTime() {
         // 50 subtasks' entries of the same hour, each subtask's in time order
-        List<LogRun> runs = new ArrayList<>();
+        List<OrderedRun<LogEntry>> runs = new ArrayList<>();
         for (int s = 0; s < 50; s++) {
-            LogRunBuilder builder = new LogRunBuilder(runs::add);
+            OrderedRuns<LogEntry> builder = new OrderedRuns<>(runs::add);
             for (int i = 0; i < 3_600; i++) {
                 builder.add(entry(i * 1_000_000L + s, s, i, 0, "syn", 50));
             }
             builder.flush();
         }
-        runs.sort(Comparator.comparingLong(LogRun::firstMillis));
-        LogRunMerge merge = new LogRunMerge();
+        runs.sort(Comparator.comparingLong(OrderedRun::firstMillis));
+        OrderedRunMerge<LogEntry> merge = new OrderedRunMerge<>();
         int mostHeld = 0;
         List<LogEntry> out = new ArrayList<>();
-        for (LogRun run : runs) {
+        for (OrderedRun<LogEntry> run : runs) {
             merge.add(run, out::add);
             mostHeld = Math.max(mostHeld, merge.held());
         }
@@ -112,10 +112,10 @@ class LogRunMergeTest {
 
     @Test
     void aRunThatStartsBeforeOneGivenEarlierIsRefused() {
-        LogRunMerge merge = new LogRunMerge();
-        merge.add(new LogRun(new LogEntry[] {entry(5_000, 1, 0, 0, "syn", 1)}, 1), e -> { });
+        OrderedRunMerge<LogEntry> merge = new OrderedRunMerge<>();
+        merge.add(OrderedRun.of(List.of(entry(5_000, 1, 0, 0, "syn", 1))), e -> { });
         assertThrows(IllegalArgumentException.class,
-                () -> merge.add(new LogRun(new LogEntry[] {entry(1_000, 1, 1, 0, "syn", 1)}, 1), e -> { }));
+                () -> merge.add(OrderedRun.of(List.of(entry(1_000, 1, 1, 0, "syn", 1))), e -> { }));
     }
 
     private static LogEntry entry(long micros, long capture, long ordinal, int step, String module, int length) {
