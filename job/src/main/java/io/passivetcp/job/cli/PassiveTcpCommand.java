@@ -19,6 +19,7 @@ import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.NettyShuffleEnvironmentOptions;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.ResourceManagerOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -594,6 +595,12 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         if (!conf.contains(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC)) {
             conf.set(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC,
                     NettyShuffleEnvironmentOptions.CompressionCodec.NONE);
+        }
+        // Embedded, the slot manager serves one job: a BATCH stage's slots come at once, not after the 50 ms it
+        // otherwise waits to batch the requirements of many jobs (a stage's second subtask waited for the first's
+        // slot to be freed); a cluster's ResourceManager keeps its own setting.
+        if (!conf.contains(ResourceManagerOptions.REQUIREMENTS_CHECK_DELAY)) {
+            conf.set(ResourceManagerOptions.REQUIREMENTS_CHECK_DELAY, Duration.ZERO);
         }
         if (!conf.contains(SourceReaderOptions.SOURCE_READER_CLOSE_TIMEOUT)) {
             conf.set(SourceReaderOptions.SOURCE_READER_CLOSE_TIMEOUT, SOURCE_READER_CLOSE_TIMEOUT_MS);

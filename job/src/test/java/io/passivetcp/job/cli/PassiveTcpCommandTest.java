@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.flink.configuration.ResourceManagerOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.base.source.reader.SourceReaderOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -39,6 +40,14 @@ class PassiveTcpCommandTest {
         for (boolean batch : new boolean[] {true, false}) {
             assertEquals(PassiveTcpCommand.SOURCE_READER_CLOSE_TIMEOUT_MS, PassiveTcpCommand.environment(batch, 1)
                     .getConfiguration().get(SourceReaderOptions.SOURCE_READER_CLOSE_TIMEOUT));
+        }
+    }
+
+    @Test
+    void aStageGetsItsSlotsWithoutTheSlotManagersBatchingDelay() {
+        for (boolean batch : new boolean[] {true, false}) {
+            assertEquals(Duration.ZERO, PassiveTcpCommand.environment(batch, 1).getConfiguration()
+                    .get(ResourceManagerOptions.REQUIREMENTS_CHECK_DELAY));
         }
     }
 
