@@ -79,9 +79,8 @@ final class TablePartWriter {
             // as ParquetWriter merges them: the write context's metadata, then the builder's, then the object model
             Map<String, String> merged = new HashMap<>(Map.of(AVRO_SCHEMA_METADATA_KEY, avroSchema.toString()));
             merged.putAll(metadata);
-            Map<String, String> withModel = new HashMap<>(merged);
-            withModel.put(ParquetWriter.OBJECT_MODEL_NAME_PROP, OBJECT_MODEL);
-            this.footer = withModel;
+            merged.put(ParquetWriter.OBJECT_MODEL_NAME_PROP, OBJECT_MODEL);
+            this.footer = merged;
         }
     }
 
