@@ -11,7 +11,8 @@ import io.passivetcp.packet.TcpPacket;
  * {@link CaptureMerge} with reading and decoding on a thread of their own: the calling thread only analyses. For a
  * unit that has a core to itself and a spare one beside it (one huge capture on a laptop), reading, decoding and
  * merging, about half of the work, then run beside the analysis. Packets cross in pooled batches of reused
- * records, so this makes no garbage per packet; the analysis sees exactly the merge's packets in the merge's order.
+ * records, taking over the decoded payload's array rather than copying it, so this makes no garbage per packet; the
+ * analysis sees exactly the merge's packets in the merge's order.
  */
 public final class PrefetchingMerge {
     /** Packets per batch handed from the reading thread to the analysing one. */
@@ -82,7 +83,7 @@ public final class PrefetchingMerge {
                 @Override
                 public void packet(TcpPacket p) {
                     Batch b = current[0];
-                    b.packets[b.size++].copyFrom(p);
+                    b.packets[b.size++].takeFrom(p);
                     if (b.size == BATCH_SIZE) {
                         handOver(full, b);
                         current[0] = take(free);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -41,6 +42,13 @@ class AnalysisUnitsTest {
                 p.dst[3] = (byte) x[1];
                 p.orderMicros = x[2];
                 p.ordinal = ordinal[0]++;
+                // a payload that tells the packet, decoded into the packet's reused buffer as the decoder does
+                int n = (int) (x[2] % 97);
+                byte[] payload = p.payloadBuffer(n);
+                for (int i = 0; i < n; i++) {
+                    payload[i] = (byte) (x[2] + i);
+                }
+                p.payloadLength = n;
                 return true;
             }
 
@@ -134,12 +142,13 @@ class AnalysisUnitsTest {
         assertEquals(merged, prefetched);
     }
 
-    /** Records each packet's time, capture and position, and the end. */
+    /** Records each packet's time, capture, position and payload, and the end. */
     private static CaptureMerge.Analysis recorder(List<String> seen) {
         return new CaptureMerge.Analysis() {
             @Override
             public void packet(TcpPacket p) {
-                seen.add(p.orderMicros + " " + p.capture + " " + p.ordinal);
+                seen.add(p.orderMicros + " " + p.capture + " " + p.ordinal + " "
+                        + Arrays.toString(Arrays.copyOf(p.payload, p.payloadLength)));
             }
 
             @Override
