@@ -135,6 +135,23 @@ class TablesITCase {
         }
     }
 
+    /**
+     * One capture is one unit, fewer than the sink's two subtasks: its rows are spread over both by table and date,
+     * each table's date into one part file, not one per subtask.
+     */
+    @Test
+    void oneCaptureOnTwoSubtasksWritesOnePartFilePerTableAndDate(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("tables");
+        run(options(List.of(corpus.get(0)), true), tmp.resolve("events.log"), out, 2);
+        Map<Path, Long> partFiles;
+        try (Stream<Path> files = Files.walk(out)) {
+            partFiles = files.filter(f -> f.getFileName().toString().endsWith(".parquet"))
+                    .collect(Collectors.groupingBy(Path::getParent, TreeMap::new, Collectors.counting()));
+        }
+        assertTrue(partFiles.size() >= Table.values().length - 1, "partitions: " + partFiles.keySet());
+        partFiles.forEach((partition, files) -> assertEquals(1L, files, "part files in " + partition));
+    }
+
     /** STREAMING commits on checkpoints: the same rows as BATCH, and nothing left in progress. */
     @Test
     void streamingCommitsTheSameRowsOnCheckpoints(@TempDir Path tmp) throws Exception {

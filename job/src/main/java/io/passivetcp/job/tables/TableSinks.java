@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.functions.Partitioner;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.ExecutionOptions;
@@ -55,7 +56,8 @@ public final class TableSinks {
                     + "hostProfiles when the tables are written");
         }
         if (analysed != null) {
-            (observations.rowsWrittenWhereAnalysed() ? analysed : analysed.rebalance())
+            (observations.rowsWrittenWhereAnalysed() ? analysed
+                    : analysed.partitionCustom(new SpreadPartitions(), new EventDateBucketAssigner.BucketKey()))
                     .sinkTo(sink(outDir, dbVersion, batch(analysed)))
                     .name("tables")
                     .setParallelism(analysed.getParallelism());
@@ -128,6 +130,23 @@ public final class TableSinks {
             return Files.getLastModifiedTime(file).toMillis() >= sinceMillis;
         } catch (IOException e) {
             return false; // gone already
+        }
+    }
+
+    /**
+     * Where the units are fewer than the sink's subtasks, spreads their rows over the subtasks by table and date
+     * without sorting them: each table's date goes to one subtask and so into one part file, not one per subtask;
+     * a part file costs its column writers' set-up, row group flush and footer, whatever its rows (one capture of
+     * eight days: 140 files rather than 281). Consecutive tables and days go to different subtasks.
+     */
+    static final class SpreadPartitions implements Partitioner<Long> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int partition(Long bucketKey, int subtasks) {
+            long table = bucketKey >>> 40;
+            long day = bucketKey & ((1L << 40) - 1);
+            return (int) Math.floorMod(table + day, (long) subtasks);
         }
     }
 
