@@ -189,7 +189,7 @@ final class RowStriper {
     private Node node(Type type, Schema schema, int parentLevel, int repetitionLevel) {
         Schema value = nonNull(schema);
         Node node = switch (value.getType()) {
-            case STRING -> new Leaf(type, parentLevel, (w, v, r, d) -> w.write(utf8(v), r, d));
+            case STRING -> new Leaf(type, parentLevel, new StringColumn());
             case INT -> new Leaf(type, parentLevel, (w, v, r, d) -> w.write(((Number) v).intValue(), r, d));
             case LONG -> new Leaf(type, parentLevel, (w, v, r, d) -> w.write(((Number) v).longValue(), r, d));
             case DOUBLE -> new Leaf(type, parentLevel, (w, v, r, d) -> w.write(((Number) v).doubleValue(), r, d));
@@ -214,6 +214,31 @@ final class RowStriper {
             throw new IllegalArgumentException("only [\"null\", X] unions are tables' columns: " + schema);
         }
         return types.get(0);
+    }
+
+    /**
+     * A column's strings. The same {@code String} object as the previous row's (a capture's path, the database
+     * version, a signature's label) is written as the same Binary: neither encoded again, nor compared byte by byte
+     * with the column dictionary's copy of it, which is that Binary itself (parquet compares binaries over the same
+     * array by identity).
+     */
+    private static final class StringColumn implements ValueWrite {
+        private String previous;
+        private Binary previousBinary;
+
+        @Override
+        public void write(ColumnWriter writer, Object v, int r, int d) {
+            if (v != previous) {
+                Binary binary = utf8(v);
+                if (v instanceof String string) { // a Utf8 read back from a table is reused, so never kept
+                    previous = string;
+                    previousBinary = binary;
+                }
+                writer.write(binary, r, d);
+            } else {
+                writer.write(previousBinary, r, d);
+            }
+        }
     }
 
     /**

@@ -153,6 +153,8 @@ class TablePartWriterTest {
         return r;
     }
 
+    private static final String[] SHARED_STRINGS = {"shared", "shared é", new String("shared")};
+
     private static Object value(Schema schema, Random random) {
         if (schema.getType() == Schema.Type.UNION) {
             Schema value = schema.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).findFirst()
@@ -160,8 +162,12 @@ class TablePartWriterTest {
             return random.nextInt(4) == 0 ? null : value(value, random);
         }
         return switch (schema.getType()) {
-            case STRING -> random.nextBoolean() ? "common-" + random.nextInt(8)
-                    : "distinct-" + random.nextLong() + (random.nextInt(10) == 0 ? " é ü 漢" : "");
+            case STRING -> switch (random.nextInt(3)) {
+                // the same String objects row after row, as a capture's path or a signature's label are
+                case 0 -> SHARED_STRINGS[random.nextInt(random.nextBoolean() ? 1 : SHARED_STRINGS.length)];
+                case 1 -> "common-" + random.nextInt(8);
+                default -> "distinct-" + random.nextLong() + (random.nextInt(10) == 0 ? " é ü 漢" : "");
+            };
             case INT -> random.nextBoolean() ? random.nextInt(4) : random.nextInt();
             case LONG -> random.nextBoolean() ? (long) random.nextInt(4) : random.nextLong();
             case DOUBLE -> random.nextBoolean() ? 0.5 : random.nextDouble();
