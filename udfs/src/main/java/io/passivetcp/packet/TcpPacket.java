@@ -144,7 +144,7 @@ public final class TcpPacket {
     /**
      * Moves {@code o} into this packet without copying its payload: the two exchange payload arrays, so {@code o}
      * decodes its next packet into this one's former array. For a reused packet handed to another reused one
-     * (a reading thread's batches), where a copy was most of the reading thread's time and an array per packet.
+     * (a reading thread's batches): neither a second copy nor an array per packet.
      */
     public void takeFrom(TcpPacket o) {
         copyHeaderFrom(o);
