@@ -127,7 +127,7 @@ class AnalysisUnitsTest {
     @Test
     void prefetchingGivesTheMergeSPacketsInTheMergeSOrder() throws Exception {
         for (int c = 0; c < 3; c++) {
-            long[][] packets = new long[3 * PrefetchingMerge.BATCH_SIZE + 7][];
+            long[][] packets = new long[3 * Handoff.BATCH_SIZE + 7][];
             for (int i = 0; i < packets.length; i++) {
                 packets[i] = new long[] {1, 2 + c, 10L * i + c};
             }
@@ -138,7 +138,7 @@ class AnalysisUnitsTest {
         List<String> prefetched = new ArrayList<>();
         CaptureMerge.run(unit, opener, recorder(merged));
         PrefetchingMerge.run(unit, opener, recorder(prefetched));
-        assertEquals(3 * (3 * PrefetchingMerge.BATCH_SIZE + 7) + 1, merged.size());
+        assertEquals(3 * (3 * Handoff.BATCH_SIZE + 7) + 1, merged.size());
         assertEquals(merged, prefetched);
     }
 

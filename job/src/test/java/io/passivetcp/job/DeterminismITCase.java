@@ -1,13 +1,17 @@
 package io.passivetcp.job;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -83,6 +87,32 @@ class DeterminismITCase {
             assertFalse(units.get(1).isEmpty());
             assertSameLines(partitioned.get(0), units.get(0), "events, perCapture=" + perCapture);
             assertSameLines(partitioned.get(1), units.get(1), "connections, perCapture=" + perCapture);
+        }
+    }
+
+    /**
+     * One capture is one unit, fewer than the two subtasks: it is read, analysed and sent downstream on three
+     * threads (PrefetchingMerge, Handoff). The bench capture and the dev capture with the longest p0f log, many
+     * batches of packets and observations each, give what the partitioned job gives.
+     */
+    @Test
+    void oneCaptureAnalysedBesideItsReadingGivesWhatThePartitionedJobGives() throws Exception {
+        Path longestLog;
+        try (Stream<Path> logs = Files.list(SharedData.resolve("corpus/dev"))) {
+            longestLog = logs.filter(p -> p.getFileName().toString().endsWith(".p0f.log"))
+                    .max(Comparator.comparingLong((Path p) -> p.toFile().length())).orElseThrow();
+        }
+        String longest = longestLog.toString().substring(0, longestLog.toString().length() - ".p0f.log".length());
+        for (String capture : List.of(SharedData.resolve("corpus/bench/bench-dev-stitched.pcap").toString(),
+                longest)) {
+            JobOptions options = new JobOptions(List.of(capture), SharedData.stockDatabase().toString(),
+                    JobRunner.read(SharedData.stockDatabase()), false, true, P0fConfig.CONN_MAX_AGE,
+                    P0fConfig.HOST_IDLE_LIMIT);
+            List<List<String>> unit = eventsAndConnections(options, false);
+            List<List<String>> partitioned = eventsAndConnections(options, true);
+            assertTrue(unit.get(0).size() > 1000, capture + ": " + unit.get(0).size() + " events");
+            assertSameLines(partitioned.get(0), unit.get(0), "events of " + capture);
+            assertSameLines(partitioned.get(1), unit.get(1), "connections of " + capture);
         }
     }
 

@@ -1,5 +1,8 @@
 package io.passivetcp.flink;
 
+import java.util.List;
+import java.util.function.Consumer;
+
 import org.apache.flink.api.common.operators.MailboxExecutor;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -9,6 +12,7 @@ import org.apache.flink.util.OutputTag;
 
 import io.passivetcp.CaptureAnalysis;
 import io.passivetcp.CaptureMerge;
+import io.passivetcp.Handoff;
 import io.passivetcp.Observation;
 import io.passivetcp.PrefetchingMerge;
 import io.passivetcp.signature.SignatureDatabase;
@@ -51,7 +55,7 @@ public final class UnitAnalysisOperator extends AbstractStreamOperator<Observati
     private final String databaseText;
     private final long connMaxAgeSeconds;
     private final long hostIdleLimitMinutes;
-    private final boolean prefetch;
+    private final boolean spareCores;
     private final boolean hostProfiles;
     private final boolean perCapture;
 
@@ -63,19 +67,20 @@ public final class UnitAnalysisOperator extends AbstractStreamOperator<Observati
     private transient AnalysisCounters counters;
 
     /**
-     * @param prefetch read and decode on a thread of their own ({@link PrefetchingMerge}): for units fewer than the
-     *     subtasks, which leave cores idle
+     * @param spareCores for units fewer than the subtasks, which leave cores idle: reading and decoding run on a
+     *     thread of their own ({@link PrefetchingMerge}), and the engine on another ({@link Handoff}), while the
+     *     task's thread formats and sends what the engine observes
      * @param hostProfiles fold the events into host profiles, the {@code hosts} table's rows (or partial profiles,
      *     {@link #HOST_PROFILES})
      * @param perCapture profiles by host and capture ({@code --state-scope capture}), not by host and day
      */
     public UnitAnalysisOperator(String databaseName, String databaseText, long connMaxAgeSeconds,
-            long hostIdleLimitMinutes, boolean prefetch, boolean hostProfiles, boolean perCapture) {
+            long hostIdleLimitMinutes, boolean spareCores, boolean hostProfiles, boolean perCapture) {
         this.databaseName = databaseName;
         this.databaseText = databaseText;
         this.connMaxAgeSeconds = connMaxAgeSeconds;
         this.hostIdleLimitMinutes = hostIdleLimitMinutes;
-        this.prefetch = prefetch;
+        this.spareCores = spareCores;
         this.hostProfiles = hostProfiles;
         this.perCapture = perCapture;
     }
@@ -101,16 +106,25 @@ public final class UnitAnalysisOperator extends AbstractStreamOperator<Observati
 
     @Override
     public void processElement(StreamRecord<AnalysisUnit> unit) throws Exception {
-        CaptureAnalysis analysis = new CaptureAnalysis(database, connMaxAgeSeconds, hostIdleLimitMinutes,
-                unit.getValue().paths.length == 1, this::emit, CaptureStatistics::tlsRejected);
-        if (prefetch) {
-            PrefetchingMerge.run(unit.getValue().inputs(), CaptureFiles.ANALYSED, analysis);
+        List<CaptureMerge.Input> inputs = unit.getValue().inputs();
+        boolean oneCapture = unit.getValue().paths.length == 1;
+        if (spareCores) {
+            // the observations go downstream from the task's thread, as Flink requires
+            Handoff.<Observation>run("capture analysis", () -> null, (slot, o) -> o,
+                    observations -> PrefetchingMerge.run(inputs, CaptureFiles.ANALYSED,
+                            analysis(oneCapture, observations::accept)),
+                    this::emit);
         } else {
-            CaptureMerge.run(unit.getValue().inputs(), CaptureFiles.ANALYSED, analysis);
+            CaptureMerge.run(inputs, CaptureFiles.ANALYSED, analysis(oneCapture, this::emit));
         }
         if (partialProfiles != null) {
             partialProfiles.endUnit(row -> output.collect(record.replace(row)));
         }
+    }
+
+    private CaptureAnalysis analysis(boolean oneCapture, Consumer<Observation> out) {
+        return new CaptureAnalysis(database, connMaxAgeSeconds, hostIdleLimitMinutes, oneCapture, out,
+                CaptureStatistics::tlsRejected);
     }
 
     private void emit(Observation o) {
