@@ -1,6 +1,7 @@
 package io.passivetcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,8 +95,8 @@ class HandoffTest {
                         throw new IllegalArgumentException("downstream failed");
                     }
                 }));
-        assertTrue(stopped.await(10, TimeUnit.SECONDS), "the producer still runs");
+        assertTrue(stopped.await(10, TimeUnit.SECONDS), "the producer was not stopped");
         producer.get().join(10_000);
-        assertTrue(!producer.get().isAlive());
+        assertFalse(producer.get().isAlive(), "the producer still runs");
     }
 }

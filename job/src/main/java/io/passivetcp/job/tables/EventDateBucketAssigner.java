@@ -19,6 +19,9 @@ public final class EventDateBucketAssigner implements BucketAssigner<Observation
     private static final long serialVersionUID = 1L;
     private static final long MICROS_PER_DAY = 86_400_000_000L;
     private static final String PARTITION_PREFIX = "date=";
+    /** A bucket key's low bits hold the day, the bits above them the table. */
+    private static final int DAY_BITS = 40;
+    private static final long DAY_MASK = (1L << DAY_BITS) - 1;
 
     @Override
     public String getBucketId(Observation o, Context context) {
@@ -30,7 +33,17 @@ public final class EventDateBucketAssigner implements BucketAssigner<Observation
      * ({@code FixedLengthByteKeyComparator}) rather than by deserializing a string key for every comparison.
      */
     public static long bucketKey(Observation o) {
-        return (long) Table.of(o.module).ordinal() << 40 | (day(o.loggedMicros()) & ((1L << 40) - 1));
+        return (long) Table.of(o.module).ordinal() << DAY_BITS | (day(o.loggedMicros()) & DAY_MASK);
+    }
+
+    /** The table's ordinal in a {@link #bucketKey}. */
+    public static long tableOfKey(long bucketKey) {
+        return bucketKey >>> DAY_BITS;
+    }
+
+    /** The UTC day in a {@link #bucketKey}, as far as its bits hold it. */
+    public static long dayOfKey(long bucketKey) {
+        return bucketKey & DAY_MASK;
     }
 
     /** The UTC day (days since the epoch) of a time in microseconds since the epoch. */
