@@ -67,10 +67,15 @@ public final class Handoff<T> {
      */
     public static <T> void run(String threadName, Supplier<T> slot, Store<T> store, Producer<T> producer,
             Consumer<T> consumer) throws IOException {
-        new Handoff<>(slot, store).run(threadName, producer, consumer);
+        new Handoff<>(slot, store).handOver(threadName, producer, consumer);
     }
 
-    private void run(String threadName, Producer<T> producer, Consumer<T> consumer) throws IOException {
+    /** {@link #run(String, Supplier, Store, Producer, Consumer)} for items handed over as they are, not copied. */
+    public static <T> void run(String threadName, Producer<T> producer, Consumer<T> consumer) throws IOException {
+        run(threadName, () -> null, (slot, item) -> item, producer, consumer);
+    }
+
+    private void handOver(String threadName, Producer<T> producer, Consumer<T> consumer) throws IOException {
         Thread thread = new Thread(() -> produce(producer), threadName);
         thread.setDaemon(true);
         thread.start();

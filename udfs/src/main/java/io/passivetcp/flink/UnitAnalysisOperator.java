@@ -110,7 +110,7 @@ public final class UnitAnalysisOperator extends AbstractStreamOperator<Observati
         boolean oneCapture = unit.getValue().paths.length == 1;
         if (spareCores) {
             // the observations go downstream from the task's thread, as Flink requires
-            Handoff.<Observation>run("capture analysis", () -> null, (slot, o) -> o,
+            Handoff.<Observation>run("capture analysis",
                     observations -> PrefetchingMerge.run(inputs, CaptureFiles.ANALYSED,
                             analysis(oneCapture, observations::accept)),
                     this::emit);

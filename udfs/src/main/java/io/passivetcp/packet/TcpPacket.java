@@ -117,7 +117,7 @@ public final class TcpPacket {
      */
     public byte[] payloadBuffer(int n) {
         if (payload.length < n) {
-            payload = new byte[Math.max(n, Math.max(PAYLOAD_BUFFER_SIZE, Integer.highestOneBit(n - 1) << 1))];
+            payload = new byte[Math.max(PAYLOAD_BUFFER_SIZE, Integer.highestOneBit(n - 1) << 1)];
         }
         return payload;
     }
