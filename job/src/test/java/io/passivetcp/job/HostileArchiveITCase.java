@@ -115,6 +115,29 @@ class HostileArchiveITCase {
     }
 
     /**
+     * A failure that comes back at every restart ends a following run after ten restarts, a second apart, with the
+     * same one line and exit 1: a full disk under its log fails each attempt at its first checkpoint. It neither
+     * loops unseen nor shows what Flink logs about the restarts (it logged two error lines a restart).
+     */
+    @Test
+    void aFailureThatComesBackAtEveryRestartEndsAFollowingRunWithOneLine() throws Exception {
+        Path watched = Files.createDirectories(dir.resolve("watched"));
+        Files.copy(Paths.get("../datasets/sample.pcap"), watched.resolve("sample.pcap"));
+        List<String> command = new ArrayList<>(PassiveTcpProcess.command(dir));
+        command.addAll(List.of("-r", watched.toString(), "--follow", "--settle", "0", "--checkpoint-interval", "1",
+                "-q", "-o", "/dev/full"));
+        long start = System.nanoTime();
+        Result full = run(command);
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+        assertEquals(1, full.exitCode, full.stderr);
+        List<String> lines = full.stderr.lines().filter(l -> !l.isBlank()).toList();
+        assertEquals("passivetcp: the job failed: IOException: -o /dev/full: cannot be written (No space left on "
+                + "device) (--verbose shows the stack trace)", lines.get(lines.size() - 1), full.stderr);
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("\tat ") || l.startsWith("[")), full.stderr);
+        assertTrue(seconds >= 10, "ten restarts a second apart before the run ends, not " + seconds + " s");
+    }
+
+    /**
      * Ctrl-C (SIGTERM alike, which {@link Process#destroy} sends) in a batch run: one line says that the run is
      * cancelled and leaves no output, the exit code is 130, and no unfinished part file is left among the tables.
      * The archive (8 links to the 85 MB bench capture) takes seconds to read after the progress line appears; a
