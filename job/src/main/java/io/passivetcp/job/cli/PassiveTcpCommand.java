@@ -1,5 +1,6 @@
 package io.passivetcp.job.cli;
 
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -28,6 +29,7 @@ import org.apache.flink.connector.base.source.reader.SourceReaderOptions;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
+import org.apache.flink.runtime.checkpoint.Checkpoints;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -431,11 +433,8 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         if (parallelism != null && parallelism < 1) {
             throw new UsageException("-p wants a number of subtasks >= 1; got " + parallelism);
         }
-        if (fromSavepoint != null && !isSavepoint(fromSavepoint)) {
-            throw new UsageException("--from-savepoint " + fromSavepoint + ": no savepoint or retained checkpoint "
-                    + "there (no such path, or no _metadata in it)");
-        }
         if (fromSavepoint != null) {
+            checkSavepoint(fromSavepoint);
             SavepointOptions.check(fromSavepoint, stateScope);
         }
         DatabaseChoice db = DatabaseChoice.resolve(database, databaseFile);
@@ -494,17 +493,29 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         }
     }
 
-    /** A savepoint or retained checkpoint: its {@code _metadata} file, or a folder holding one. */
-    private static boolean isSavepoint(String value) throws UsageException {
+    /**
+     * A savepoint or retained checkpoint: its {@code _metadata} file, or a folder holding one, whose metadata Flink
+     * reads. A damaged or foreign file is refused here, not by the JobMaster after the job was submitted.
+     */
+    private static void checkSavepoint(String value) throws UsageException {
+        String absent = "--from-savepoint " + value + ": no savepoint or retained checkpoint there (no such path, or "
+                + "no _metadata in it)";
         if (!exists("--from-savepoint", value)) {
-            return false;
+            throw new UsageException(absent);
         }
         try {
             Path p = new Path(value);
             FileSystem fs = p.getFileSystem();
-            return !fs.getFileStatus(p).isDir() || fs.exists(new Path(p, "_metadata"));
-        } catch (IOException e) {
-            throw new UsageException("--from-savepoint " + value + ": " + rootCause(e));
+            Path metadata = fs.getFileStatus(p).isDir() ? new Path(p, "_metadata") : p;
+            if (!fs.exists(metadata)) {
+                throw new UsageException(absent);
+            }
+            try (DataInputStream in = new DataInputStream(fs.open(metadata))) {
+                Checkpoints.loadCheckpointMetadata(in, PassiveTcpCommand.class.getClassLoader(), value);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new UsageException("--from-savepoint " + value + ": not a readable savepoint (" + rootCause(e)
+                    + ")");
         }
     }
 

@@ -166,6 +166,22 @@ class PassiveTcpCommandTest {
                 "streaming", "--from-savepoint", missing.toString());
     }
 
+    /** A damaged savepoint used to be refused by the JobMaster once submitted: a Flink error line, then exit 1. */
+    @Test
+    void aDamagedSavepointIsNamedBeforeTheJob() throws Exception {
+        Path damaged = Files.createDirectories(dir.resolve("savepoint-2"));
+        Files.writeString(damaged.resolve("_metadata"), "not a savepoint");
+        assertOneLineUsageError("passivetcp: --from-savepoint " + damaged + ": not a readable savepoint (IOException: "
+                + "Unexpected magic number. This can have multiple reasons: (1) You are trying to load a Flink 1.0 "
+                + "savepoint, which is not supported by this version of Flink. (2) The file you were pointing to is not "
+                + "a savepoint at all. (3) The savepoint file has been corrupted.)", "-r", emptyCapture(), "--mode",
+                "streaming", "--from-savepoint", damaged.toString());
+        Files.write(damaged.resolve("_metadata"), new byte[] {0x49, 0x60, 0x67, 0x2d}); // the magic, then nothing
+        Path metadata = damaged.resolve("_metadata");
+        assertUsageError("--from-savepoint " + metadata + ": not a readable savepoint (EOFException", "-r",
+                emptyCapture(), "--mode", "streaming", "--from-savepoint", metadata.toString());
+    }
+
     @Test
     void anOutputThatCannotBeWrittenIsNamedBeforeTheJob() throws Exception {
         assertOneLineUsageError("passivetcp: -o " + dir + ": is a folder; -o wants a file", "-r", emptyCapture(),
