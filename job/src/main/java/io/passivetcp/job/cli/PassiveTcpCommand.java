@@ -345,16 +345,19 @@ public final class PassiveTcpCommand implements Callable<Integer> {
                 progress.stop();
             }
         }
-        return options.live() == null && embedded(env) ? inputsSummary() : EXIT_OK;
+        return options.live() == null && embedded(env) ? inputsSummary(inputs) : EXIT_OK;
     }
 
     /**
-     * {@link #EXIT_OK} when every input was read in full; else one line with the counts and the first paths, and
-     * {@link #EXIT_INPUTS_NOT_READ}.
+     * {@link #EXIT_OK} when every input was read in full (saying so where there was none to read, e.g. an empty
+     * folder); else one line with the counts and the first paths, and {@link #EXIT_INPUTS_NOT_READ}.
      */
-    static int inputsSummary() {
+    static int inputsSummary(List<String> inputs) {
         long unread = CaptureStatistics.unread();
         if (unread == 0) {
+            if (CaptureStatistics.CAPTURES_DONE.sum() == 0) {
+                System.err.println("passivetcp: no capture files under -r " + String.join(", ", inputs));
+            }
             return EXIT_OK;
         }
         List<String> first = CaptureStatistics.firstUnread();

@@ -87,7 +87,7 @@ final class Progress implements Runnable {
         long reading = CaptureStatistics.readingNanos();
         OptionalLong firstOpened = CaptureStatistics.firstOpenedNanos();
         double sinceJvmStart = (System.currentTimeMillis() - jvmStartMillis) / 1e3;
-        double startup = firstOpened.isEmpty() ? Double.NaN
+        double startup = firstOpened.isEmpty() ? sinceJvmStart // no capture opened: all of it was start-up
                 : sinceJvmStart - (System.nanoTime() - firstOpened.getAsLong()) / 1e9;
         long packets = CaptureStatistics.PACKETS_READ.sum();
         return String.format(Locale.ROOT, "start-up %.2f s | reading %.2f s | %d packets, %.0f/s steady", startup,

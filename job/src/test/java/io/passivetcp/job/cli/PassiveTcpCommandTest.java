@@ -155,6 +155,15 @@ class PassiveTcpCommandTest {
         assertOneLineUsageError("passivetcp: -r wants a path; got an empty one", "-r", "");
     }
 
+    /** A folder without captures is read in full, and the run says that there was nothing in it. */
+    @Test
+    void aFolderWithoutCapturesIsSaidSoAndExitsZero() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("no-captures"));
+        Result r = run("-q", "-r", empty.toString());
+        assertEquals(0, r.exitCode, r.stderr);
+        assertTrue(r.stderr.contains("passivetcp: no capture files under -r " + empty), r.stderr);
+    }
+
     @Test
     void aMissingSavepointIsNamed() throws Exception {
         Path missing = dir.resolve("savepoint-1");
