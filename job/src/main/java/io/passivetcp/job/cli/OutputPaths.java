@@ -27,6 +27,7 @@ final class OutputPaths {
      * here; its folder is created when missing.
      */
     static void checkLogFile(String option, String file) throws UsageException {
+        checkLocalLog(option, file);
         Path path = local(option, file);
         if (Files.isDirectory(path)) {
             throw new UsageException(option + " " + file + ": is a folder; " + option + " wants a file");
@@ -39,12 +40,47 @@ final class OutputPaths {
         }
     }
 
+    /** {@code --log-dir DIR}: a local folder, as {@link #checkFolder} checks it. */
+    static void checkLogFolder(String option, String folder) throws UsageException {
+        checkLocalLog(option, folder);
+        checkFolder(option, folder);
+    }
+
+    /** The text logs are written with local file I/O, as p0f writes its log. */
+    private static void checkLocalLog(String option, String path) throws UsageException {
+        if (!isLocal(path)) {
+            throw new UsageException(option + " " + path + ": the p0f-format logs are local files, as p0f's -o is; "
+                    + "write to other file systems with --out");
+        }
+    }
+
+    /**
+     * A {@code file:} URI as the local path it names, which the text logs open with local file I/O; anything else
+     * as it is.
+     */
+    static String localPath(String value) {
+        if (value == null || !value.startsWith("file:")) {
+            return value;
+        }
+        try {
+            return Paths.get(URI.create(value)).toString();
+        } catch (IllegalArgumentException e) {
+            return value; // named as invalid where it is checked
+        }
+    }
+
     /**
      * {@code --log-dir DIR} or {@code --out DIR}: a folder, created when missing, in which a file can be created.
-     * Paths of other Flink filesystems ({@code s3://}, {@code hdfs://}) are left to the job.
+     * Paths of other Flink filesystems ({@code s3://}, {@code hdfs://}) are left to the job once Flink has a file
+     * system for their scheme (a plugin).
      */
     static void checkFolder(String option, String folder) throws UsageException {
         if (!isLocal(folder)) {
+            try {
+                new org.apache.flink.core.fs.Path(folder).getFileSystem();
+            } catch (IOException | RuntimeException e) {
+                throw new UsageException(option + " " + folder + ": " + PassiveTcpCommand.rootCause(e));
+            }
             return;
         }
         Path path = local(option, folder);

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,7 @@ import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.passivetcp.P0fConfig;
+import io.passivetcp.flink.CaptureDiscovery;
 import io.passivetcp.flink.CaptureStatistics;
 import io.passivetcp.flink.live.LiveCaptureSource;
 import io.passivetcp.job.sink.P0fTextSink;
@@ -69,6 +71,7 @@ public final class PassiveTcpCommand implements Callable<Integer> {
 
     /** p0f's option of the log file, the one output that is a file and not a folder. */
     private static final String LOG_FILE_OPTION = "-o";
+    private static final String LOG_DIR_OPTION = "--log-dir";
 
     /**
      * The highest {@code -p} of the embedded run. Its MiniCluster has 2048 network buffers for the all-to-all
@@ -393,8 +396,38 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         for (Map.Entry<String, String> output : outputs.entrySet()) {
             if (output.getKey().equals(LOG_FILE_OPTION)) {
                 OutputPaths.checkLogFile(output.getKey(), output.getValue());
+            } else if (output.getKey().equals(LOG_DIR_OPTION)) {
+                OutputPaths.checkLogFolder(output.getKey(), output.getValue());
             } else {
                 OutputPaths.checkFolder(output.getKey(), output.getValue());
+            }
+        }
+        if (logDir != null && !inputs.isEmpty()) {
+            checkOneCapturePerLog();
+        }
+    }
+
+    /**
+     * Two captures at the same path under two {@code -r} roots ({@code -r site1 -r site2}, each holding
+     * {@code eth0.pcap}) would append their lines to one {@code --log-dir} log, interleaved.
+     */
+    private void checkOneCapturePerLog() throws UsageException {
+        List<String> roots;
+        try {
+            roots = inputRoots();
+        } catch (IOException e) {
+            throw new UsageException("-r: " + rootCause(e));
+        }
+        Path[] paths = inputs.stream().map(Path::new).toArray(Path[]::new);
+        Map<String, String> captureOfLog = new HashMap<>();
+        for (FileStatus capture : CaptureDiscovery.silent().captures(paths)) {
+            String path = capture.getPath().toString();
+            String log = P0fTextSink.relativeToRoot(path, roots) + ".log";
+            String other = captureOfLog.putIfAbsent(log, path);
+            if (other != null) {
+                throw new UsageException("--log-dir " + logDir + ": " + other + " and " + path + " would both write "
+                        + log + " (the same path under their -r roots); give their common folder as one -r, or "
+                        + "write their logs apart");
             }
         }
     }
@@ -406,7 +439,7 @@ public final class PassiveTcpCommand implements Callable<Integer> {
             outputs.put(LOG_FILE_OPTION, logFile);
         }
         if (logDir != null) {
-            outputs.put("--log-dir", logDir);
+            outputs.put(LOG_DIR_OPTION, logDir);
         }
         if (outDir != null) {
             outputs.put("--out", outDir);
@@ -423,8 +456,8 @@ public final class PassiveTcpCommand implements Callable<Integer> {
             throw new UsageException("--bpf, --promisc, -c and --capture-seconds are for a live capture (-i)");
         }
         inputs.replaceAll(OutputPaths::flinkPath);
-        logFile = OutputPaths.flinkPath(logFile);
-        logDir = OutputPaths.flinkPath(logDir);
+        logFile = OutputPaths.localPath(OutputPaths.flinkPath(logFile));
+        logDir = OutputPaths.localPath(OutputPaths.flinkPath(logDir));
         outDir = OutputPaths.flinkPath(outDir);
         fromSavepoint = OutputPaths.flinkPath(fromSavepoint);
         savepointDir = OutputPaths.flinkPath(savepointDir);

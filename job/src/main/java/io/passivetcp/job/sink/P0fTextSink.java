@@ -248,6 +248,11 @@ public final class P0fTextSink implements Sink<LogEntry>, SupportsWriterState<Lo
 
     /** The capture's path below the {@code -r} root that holds it; the file name when the root is the file. */
     String relativeToRoot(String capture) {
+        return relativeToRoot(capture, roots);
+    }
+
+    /** {@link #relativeToRoot(String)} for the given {@code -r} roots (URI paths, as the constructor takes them). */
+    public static String relativeToRoot(String capture, List<String> roots) {
         String path = new org.apache.flink.core.fs.Path(capture).toUri().getPath();
         String best = null;
         for (String root : roots) {

@@ -191,6 +191,53 @@ class PassiveTcpCommandTest {
                 emptyCapture(), "--mode", "streaming", "--from-savepoint", metadata.toString());
     }
 
+    /** The text logs are local files: a URI of another file system used to be written as a local "s3:" folder. */
+    @Test
+    void aLogOnAnotherFileSystemIsOneLine() throws Exception {
+        for (String option : List.of("-o", "--log-dir")) {
+            assertOneLineUsageError("passivetcp: " + option + " s3://bucket/logs: the p0f-format logs are local files, "
+                    + "as p0f's -o is; write to other file systems with --out", "-r", emptyCapture(), option,
+                    "s3://bucket/logs");
+        }
+    }
+
+    /** A file system Flink has no plugin for is named before the job, not by the failed job. */
+    @Test
+    void tablesOnAFileSystemWithoutItsPluginAreOneLine() throws Exception {
+        assertUsageError("--out s3://bucket/tables: UnsupportedFileSystemSchemeException: Could not find a file system "
+                + "implementation for scheme 's3'", "-r", emptyCapture(), "--out", "s3://bucket/tables");
+    }
+
+    /** {@code file:} URIs of the logs name local paths (they used to be written under a local folder "file:"). */
+    @Test
+    void fileUrisOfTheLogsAreTheirLocalPaths() throws Exception {
+        String sample = Paths.get("../datasets/sample.pcap").toAbsolutePath().toString();
+        Path log = dir.resolve("uri.log");
+        Path logs = dir.resolve("uri-logs");
+        Result r = run("-q", "-r", sample, "-o", log.toUri().toString(), "--log-dir", logs.toUri().toString());
+        assertEquals(0, r.exitCode, r.stderr);
+        List<String> lines = Files.readAllLines(log);
+        assertTrue(!lines.isEmpty(), "the -o log has the sample's lines");
+        assertEquals(lines, Files.readAllLines(logs.resolve("sample.pcap.log")));
+    }
+
+    /** Two captures at one path under two -r roots would interleave their lines in one --log-dir log. */
+    @Test
+    void capturesThatWouldShareALogAreOneLine() throws Exception {
+        Path sample = Paths.get("../datasets/sample.pcap");
+        Path a = Files.createDirectories(dir.resolve("site-a"));
+        Path b = Files.createDirectories(dir.resolve("site-b"));
+        Files.copy(sample, a.resolve("eth0.pcap"));
+        Files.copy(sample, b.resolve("eth0.pcap"));
+        Path logs = dir.resolve("site-logs");
+        assertOneLineUsageError("passivetcp: --log-dir " + logs + ": file:" + a.resolve("eth0.pcap") + " and file:"
+                + b.resolve("eth0.pcap") + " would both write eth0.pcap.log (the same path under their -r roots); "
+                + "give their common folder as one -r, or write their logs apart", "-r", a.toString(), "-r",
+                b.toString(), "--log-dir", logs.toString());
+        Result apart = run("-q", "-r", dir.resolve("site-a").toString(), "--log-dir", logs.toString());
+        assertEquals(0, apart.exitCode, apart.stderr);
+    }
+
     @Test
     void anOutputThatCannotBeWrittenIsNamedBeforeTheJob() throws Exception {
         assertOneLineUsageError("passivetcp: -o " + dir + ": is a folder; -o wants a file", "-r", emptyCapture(),
