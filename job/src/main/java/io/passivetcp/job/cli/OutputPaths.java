@@ -19,7 +19,7 @@ import io.passivetcp.job.cli.PassiveTcpCommand.UsageException;
  * Checks the output paths before Flink starts, creating the folders they need, so that a path that cannot be
  * written fails at once with one line rather than inside the job, possibly hours into an archive.
  */
-final class OutputPaths {
+public final class OutputPaths {
     private OutputPaths() {}
 
     /**
@@ -58,7 +58,7 @@ final class OutputPaths {
      * A {@code file:} URI as the local path it names, which the text logs open with local file I/O; anything else
      * as it is.
      */
-    static String localPath(String value) {
+    public static String localPath(String value) {
         if (value == null || !value.startsWith("file:")) {
             return value;
         }
@@ -76,11 +76,7 @@ final class OutputPaths {
      */
     static void checkFolder(String option, String folder) throws UsageException {
         if (!isLocal(folder)) {
-            try {
-                new org.apache.flink.core.fs.Path(folder).getFileSystem();
-            } catch (IOException | RuntimeException e) {
-                throw new UsageException(option + " " + folder + ": " + PassiveTcpCommand.rootCause(e));
-            }
+            checkFileSystem(option, folder);
             return;
         }
         Path path = local(option, folder);
@@ -96,6 +92,15 @@ final class OutputPaths {
             Files.delete(Files.createTempFile(path, ".passivetcp-", ".probe"));
         } catch (IOException e) {
             throw new UsageException(option + " " + folder + ": cannot be written (" + reason(e) + ")");
+        }
+    }
+
+    /** A path of a file system Flink has (a plugin for {@code s3://}), or one line naming what is missing. */
+    static void checkFileSystem(String option, String path) throws UsageException {
+        try {
+            new org.apache.flink.core.fs.Path(path).getFileSystem();
+        } catch (IOException | RuntimeException e) {
+            throw new UsageException(option + " " + path + ": " + PassiveTcpCommand.rootCause(e));
         }
     }
 
@@ -161,7 +166,7 @@ final class OutputPaths {
      * No scheme, or {@code file:}, or what only looks like one: a colon not followed by a slash ({@code tables:v2},
      * {@code host:eth0.pcap}) names no filesystem.
      */
-    static boolean isLocal(String value) {
+    public static boolean isLocal(String value) {
         try {
             URI uri = new URI(value.replace(" ", "%20"));
             String scheme = uri.getScheme();

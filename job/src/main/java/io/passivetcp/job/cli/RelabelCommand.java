@@ -53,6 +53,7 @@ final class RelabelCommand implements Callable<Integer> {
             outDir = OutputPaths.flinkPath(outDir);
             OutputPaths.checkOutsideInputs("--out", outDir, "--tables", List.of(tablesDir),
                     "relabelled files would overwrite or join the files being read");
+            OutputPaths.checkFileSystem("--tables", tablesDir);
             files = TablesFolder.partFiles(tablesDir);
             env = PassiveTcpCommand.environment(true, parallelism);
             if (PassiveTcpCommand.embedded(env)) {

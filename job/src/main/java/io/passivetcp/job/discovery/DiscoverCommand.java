@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import io.passivetcp.job.cli.OutputPaths;
 import io.passivetcp.job.discovery.Evidence.Direction;
 import io.passivetcp.job.tables.Table;
 import io.passivetcp.signature.BundledDatabases;
@@ -160,8 +161,12 @@ public final class DiscoverCommand implements Callable<Integer> {
     }
 
     private static Path path(String option, String value) throws UsageError {
+        if (!OutputPaths.isLocal(value)) {
+            throw new UsageError(option + " " + value + ": discover reads and writes local folders; copy the tables "
+                    + "here, or relabel them to a local --out");
+        }
         try {
-            return Paths.get(value);
+            return Paths.get(OutputPaths.localPath(value));
         } catch (InvalidPathException e) {
             throw new UsageError(option + " " + value + ": " + e.getMessage());
         }

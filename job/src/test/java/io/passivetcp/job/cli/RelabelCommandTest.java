@@ -38,6 +38,16 @@ class RelabelCommandTest {
                 "--db", "p0f", "--out", dir.resolve("out").toString());
     }
 
+    /** Tables on a file system Flink has no plugin for used to fail the job (exit 1), not the request. */
+    @Test
+    void tablesOnAFileSystemWithoutItsPluginAreRefused() throws Exception {
+        assertRefused("--tables s3://bucket/tables: UnsupportedFileSystemSchemeException", "relabel", "--tables",
+                "s3://bucket/tables", "--db", "p0f", "--out", dir.resolve("out").toString());
+        Path tables = Files.createDirectories(dir.resolve("tables/syn"));
+        assertRefused("--out s3://bucket/relabelled: UnsupportedFileSystemSchemeException", "relabel", "--tables",
+                tables.getParent().toString(), "--db", "p0f", "--out", "s3://bucket/relabelled");
+    }
+
     @Test
     void theTablesFolderAsOutputIsRefused() throws Exception {
         Path tables = Files.createDirectories(dir.resolve("tables/syn"));

@@ -186,6 +186,17 @@ class DiscoveryITCase {
                 + Files.readString(out.resolve(DiscoverCommand.FP_FILE)));
     }
 
+    /** Discovery reads and writes local files: an s3:// folder used to be written as a local folder "s3:". */
+    @Test
+    void foldersOnOtherFileSystemsAreOneLineAndExitTwo() throws Exception {
+        Map.Entry<Integer, String> remote = discover("--tables", "s3://bucket/tables", "--out",
+                tmp.resolve("o3").toString());
+        assertEquals(2, remote.getKey());
+        assertEquals("passivetcp discover: --tables s3://bucket/tables: discover reads and writes local folders; "
+                + "copy the tables here, or relabel them to a local --out", remote.getValue().strip());
+        assertTrue(Files.notExists(Path.of("s3:")), "no local folder named s3:");
+    }
+
     @Test
     void aMissingOrNonTableFolderIsOneLineAndExitTwo() throws Exception {
         Path missing = tmp.resolve("missing");
