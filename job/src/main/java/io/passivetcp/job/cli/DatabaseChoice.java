@@ -35,8 +35,10 @@ record DatabaseChoice(String name, String text, String file, String summary) {
         if (db != null && fingerprintsFile != null) {
             throw new UsageException("give --db or -f, not both");
         }
-        String file = fingerprintsFile;
+        // the database is read with local file I/O: a file: URI names its local path
+        String file = OutputPaths.localPath(fingerprintsFile);
         if (db != null && !BundledDatabases.contains(db)) {
+            db = OutputPaths.localPath(db);
             if (!Files.isRegularFile(Paths.get(db))) {
                 throw new UsageException("--db wants " + String.join(" or ", BundledDatabases.NAMES)
                         + " or a database file; " + notAFile(db));

@@ -254,6 +254,17 @@ class PassiveTcpCommandTest {
                 && r.stderr.strip().lines().count() == 1, r.stderr);
     }
 
+    /** A file: URI of the database names its local file, as for every other path option. */
+    @Test
+    void aDatabaseFileUriIsItsLocalFile() throws Exception {
+        Path db = Files.writeString(dir.resolve("uri.fp"), "classes = win,unix\n[tcp:request]\nlabel = s:unix:Linux:x\n"
+                + "sig = 4:64:0:*:mss*20,10:mss,sok,ts,nop,ws:df,id+:0\n");
+        for (String option : List.of("-f", "--db")) {
+            String loaded = options("-r", emptyCapture(), option, db.toUri().toString()).databaseName();
+            assertTrue(loaded.startsWith("signature database " + db + " (1 signatures, "), option + ": " + loaded);
+        }
+    }
+
     @Test
     void aLatin1ByteInADatabaseFlavorLoads() throws Exception {
         Path db = dir.resolve("latin1.fp");
