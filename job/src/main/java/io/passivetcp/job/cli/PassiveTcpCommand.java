@@ -405,6 +405,9 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         if (logDir != null && !inputs.isEmpty()) {
             checkOneCapturePerLog();
         }
+        if (!OutputPaths.isLocal(savepointDir)) { // written at Ctrl-C: a missing plugin would lose the final state
+            OutputPaths.checkFileSystem("--savepoint-dir", savepointDir);
+        }
     }
 
     /**

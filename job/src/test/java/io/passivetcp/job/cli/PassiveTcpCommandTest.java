@@ -201,11 +201,16 @@ class PassiveTcpCommandTest {
         }
     }
 
-    /** A file system Flink has no plugin for is named before the job, not by the failed job. */
+    /**
+     * A file system Flink has no plugin for is named before the job, not by the failed job (tables) or at Ctrl-C
+     * (the final savepoint).
+     */
     @Test
-    void tablesOnAFileSystemWithoutItsPluginAreOneLine() throws Exception {
+    void outputsOnAFileSystemWithoutItsPluginAreOneLine() throws Exception {
         assertUsageError("--out s3://bucket/tables: UnsupportedFileSystemSchemeException: Could not find a file system "
                 + "implementation for scheme 's3'", "-r", emptyCapture(), "--out", "s3://bucket/tables");
+        assertUsageError("--savepoint-dir s3://bucket/savepoints: UnsupportedFileSystemSchemeException", "-r",
+                emptyCapture(), "--follow", "--savepoint-dir", "s3://bucket/savepoints");
     }
 
     /** {@code file:} URIs of the logs name local paths (they used to be written under a local folder "file:"). */
