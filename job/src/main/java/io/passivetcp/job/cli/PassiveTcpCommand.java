@@ -514,6 +514,11 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         if (packetLimit < 0 || secondsLimit < 0) {
             throw new UsageException("-c and --capture-seconds want numbers >= 0");
         }
+        for (int i = 0; i < interfaces.size(); i++) {
+            if (interfaces.indexOf(interfaces.get(i)) != i) { // each of its packets would be seen twice
+                throw new UsageException("-i " + interfaces.get(i) + " is given twice; give each interface once");
+            }
+        }
         CaptureSettings settings = new CaptureSettings(bpf, promiscuous, snaplen);
         LiveCommands.check(interfaces, settings);
         return new LiveCaptureSource(interfaces, settings, packetLimit, secondsLimit);

@@ -305,6 +305,13 @@ class PassiveTcpCommandTest {
         assertUsageError("are for a live capture (-i)", "-r", emptyCapture(), "--bpf", "tcp");
     }
 
+    /** The same interface twice would open two captures of it, and every packet would count twice. */
+    @Test
+    void anInterfaceGivenTwiceIsOneLine() {
+        assertOneLineUsageError("passivetcp: -i lo is given twice; give each interface once", "-i", "lo", "-i", "lo",
+                "-c", "1");
+    }
+
     @Test
     void aLiveCaptureDoesNotRunInBatch() {
         Root.require("a live capture");
