@@ -162,8 +162,9 @@ public final class DiscoverCommand implements Callable<Integer> {
 
     private static Path path(String option, String value) throws UsageError {
         if (!OutputPaths.isLocal(value)) {
-            throw new UsageError(option + " " + value + ": discover reads and writes local folders; copy the tables "
-                    + "here, or relabel them to a local --out");
+            throw new UsageError(option + " " + value + ": discover reads and writes local folders; "
+                    + (option.equals("--tables") ? "copy the tables here, or relabel them to a local --out"
+                            : "give a local folder"));
         }
         try {
             return Paths.get(OutputPaths.localPath(value));

@@ -102,9 +102,16 @@ class OutputPathsTest {
         assertRefused("--out wants a path; got an empty one", () -> OutputPaths.checkFolder("--out", ""));
     }
 
+    /**
+     * A folder of another file system is left to the job once Flink has a file system for its scheme; without one
+     * (no S3 plugin here) it is refused before the job, which used to fail on it.
+     */
     @Test
-    void pathsOfOtherFilesystemsAreLeftToTheJob() throws Exception {
-        OutputPaths.checkFolder("--out", "s3://bucket/tables");
+    void pathsOfOtherFilesystemsNeedTheirFileSystem() {
+        assertRefused("--out s3://bucket/tables: UnsupportedFileSystemSchemeException: ",
+                () -> OutputPaths.checkFolder("--out", "s3://bucket/tables"));
+        assertRefused("--log-dir s3://bucket/logs: the p0f-format logs are local files",
+                () -> OutputPaths.checkLogFolder("--log-dir", "s3://bucket/logs"));
     }
 
     private static void assertRefused(String start, org.junit.jupiter.api.function.Executable check) {

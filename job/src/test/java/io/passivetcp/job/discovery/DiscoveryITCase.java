@@ -194,6 +194,11 @@ class DiscoveryITCase {
         assertEquals(2, remote.getKey());
         assertEquals("passivetcp discover: --tables s3://bucket/tables: discover reads and writes local folders; "
                 + "copy the tables here, or relabel them to a local --out", remote.getValue().strip());
+        Map.Entry<Integer, String> remoteOut = discover("--tables", tables.toString(), "--out",
+                "s3://bucket/candidates");
+        assertEquals(2, remoteOut.getKey());
+        assertEquals("passivetcp discover: --out s3://bucket/candidates: discover reads and writes local folders; "
+                + "give a local folder", remoteOut.getValue().strip());
         assertTrue(Files.notExists(Path.of("s3:")), "no local folder named s3:");
     }
 
