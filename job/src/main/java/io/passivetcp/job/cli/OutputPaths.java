@@ -59,14 +59,16 @@ public final class OutputPaths {
      * as it is.
      */
     public static String localPath(String value) {
-        if (value == null || !value.startsWith("file:")) {
-            return value;
-        }
         try {
-            return Paths.get(URI.create(value)).toString();
+            return value == null ? null : fileUriAsPath(value);
         } catch (IllegalArgumentException e) {
             return value; // named as invalid where it is checked
         }
+    }
+
+    /** @throws IllegalArgumentException for a malformed {@code file:} URI */
+    private static String fileUriAsPath(String value) {
+        return value.startsWith("file:") ? Paths.get(URI.create(value)).toString() : value;
     }
 
     /**
@@ -199,7 +201,7 @@ public final class OutputPaths {
             throw new UsageException(option + " wants a path; got an empty one");
         }
         try {
-            return value.startsWith("file:") ? Paths.get(URI.create(value)) : Paths.get(value);
+            return Paths.get(fileUriAsPath(value));
         } catch (IllegalArgumentException e) { // InvalidPathException too
             throw new UsageException(option + " " + value + ": not a valid path (" + e.getMessage() + ")");
         }

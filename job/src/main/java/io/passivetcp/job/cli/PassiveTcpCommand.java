@@ -209,6 +209,9 @@ public final class PassiveTcpCommand implements Callable<Integer> {
             + " (./passivetcp) of the errors Flink logs.")
     boolean verbose;
 
+    /** {@link #captures()}, once listed. */
+    private List<FileStatus> captures;
+
     /** Why the request was refused, for the exception a cluster submission fails with. */
     private String usageError = "";
 
@@ -315,7 +318,7 @@ public final class PassiveTcpCommand implements Callable<Integer> {
             TableSinks.attach(observations, outDir, options);
         }
         // the progress line and the exit code read this JVM's counters: on a cluster they are on the TaskManagers
-        Progress progress = quiet || options.live() != null || !embedded(env) ? null : Progress.start(inputs);
+        Progress progress = quiet || options.live() != null || !embedded(env) ? null : Progress.start(captures());
         // a capture with limits (-c, -T) ends its own source, early at Ctrl-C; every endless run drains with a
         // final savepoint at Ctrl-C, and a batch run is cancelled (EmbeddedRun)
         boolean boundedCapture = options.live() != null && !options.endless();
@@ -421,18 +424,28 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UsageException("-r: " + rootCause(e));
         }
-        Path[] paths = inputs.stream().map(Path::new).toArray(Path[]::new);
         Map<String, String> captureOfLog = new HashMap<>();
-        for (FileStatus capture : CaptureDiscovery.silent().captures(paths)) {
+        for (FileStatus capture : captures()) {
             String path = capture.getPath().toString();
             String log = P0fTextSink.relativeToRoot(path, roots) + ".log";
             String other = captureOfLog.putIfAbsent(log, path);
             if (other != null) {
-                throw new UsageException("--log-dir " + logDir + ": " + other + " and " + path + " would both write "
+                throw new UsageException(LOG_DIR_OPTION + " " + logDir + ": " + other + " and " + path + " would both write "
                         + log + " (the same path under their -r roots); give their common folder as one -r, or "
                         + "write their logs apart");
             }
         }
+    }
+
+    /**
+     * The capture files under {@code -r} as the run's FileSource finds them, listed once, reporting nothing (the
+     * run's own discovery reports what it leaves out).
+     */
+    private List<FileStatus> captures() {
+        if (captures == null) {
+            captures = CaptureDiscovery.silent().captures(inputs.stream().map(Path::new).toArray(Path[]::new));
+        }
+        return captures;
     }
 
     /** The outputs asked for, by option. */

@@ -7,9 +7,7 @@ import java.util.Locale;
 import java.util.OptionalLong;
 
 import org.apache.flink.core.fs.FileStatus;
-import org.apache.flink.core.fs.Path;
 
-import io.passivetcp.flink.CaptureDiscovery;
 import io.passivetcp.flink.CaptureStatistics;
 
 /**
@@ -34,16 +32,13 @@ final class Progress implements Runnable {
         this.thread.setDaemon(true);
     }
 
-    /** Counts the captures the run's FileSource will find, reporting nothing (its own discovery reports). */
-    static Progress start(List<String> inputs) {
-        long files = 0;
+    /** Counts the captures the run's FileSource will find, as listed before the run. */
+    static Progress start(List<FileStatus> captures) {
         long bytes = 0;
-        Path[] roots = inputs.stream().map(Path::new).toArray(Path[]::new);
-        for (FileStatus capture : CaptureDiscovery.silent().captures(roots)) {
-            files++;
+        for (FileStatus capture : captures) {
             bytes += capture.getLen();
         }
-        Progress progress = new Progress(files, bytes);
+        Progress progress = new Progress(captures.size(), bytes);
         progress.thread.start();
         return progress;
     }
