@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.passivetcp.job.relabel.TablesFolder;
 import io.passivetcp.testutils.SharedData;
 
 /**
@@ -198,6 +199,42 @@ class HostileArchiveITCase {
         assertEquals("passivetcp: --from-savepoint " + savepoint + ": written with --state-scope global, and this run "
                 + "asks for capture, under which flows and hosts are keyed otherwise; resume with --state-scope "
                 + "global", refused.stderr.strip(), refused.stderr);
+    }
+
+    /**
+     * A damaged part file among a run's tables does not stop {@code relabel}: the others are relabelled, the damaged
+     * one is named by one line, and the run ends with the summary line and exit 3, as a damaged capture does. It
+     * failed the job (exit 1) half way, naming a Parquet object rather than the file.
+     */
+    @Test
+    void relabelSkipsADamagedPartFileNamingItAndRelabelsTheOthers() throws Exception {
+        Path tables = dir.resolve("tables");
+        List<String> write = new ArrayList<>(PassiveTcpProcess.command(dir));
+        write.addAll(List.of("-r", Paths.get("../datasets/sample.pcap").toAbsolutePath().toString(), "-q",
+                "--out", tables.toString()));
+        assertEquals(0, run(write).exitCode);
+        List<String> parts = TablesFolder.partFiles(tables.toString());
+        String damaged = parts.stream().filter(f -> f.startsWith("syn/")).reduce((a, b) -> b).orElseThrow();
+        Files.writeString(tables.resolve(damaged), "not a Parquet file");
+
+        Path relabelled = dir.resolve("relabelled");
+        List<String> relabel = new ArrayList<>(PassiveTcpProcess.command(dir));
+        relabel.addAll(List.of("relabel", "--tables", tables.toString(), "--db", "p0f", "--out",
+                relabelled.toString()));
+        Result result = run(relabel);
+        assertEquals(3, result.exitCode, result.stderr);
+        List<String> lines = result.stderr.lines().filter(l -> !l.isBlank()).toList();
+        String name = damaged.substring(damaged.lastIndexOf('/') + 1);
+        assertEquals(2, lines.stream().filter(l -> l.contains(name)).count(), result.stderr); // the line and the summary
+        assertTrue(lines.contains("[WARN] Part file not read in full: " + tables.resolve(damaged)
+                + ": RuntimeException: " + name + " is not a Parquet file. Expected magic number at tail, but found "
+                + "[102, 105, 108, 101]"), result.stderr);
+        assertEquals("passivetcp relabel: 1 table file(s) not read in full: " + tables.resolve(damaged),
+                lines.get(lines.size() - 1), result.stderr);
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("\tat ") || l.startsWith("[ERROR]")), result.stderr);
+        List<String> others = new ArrayList<>(parts);
+        others.remove(damaged);
+        assertEquals(others, TablesFolder.partFiles(relabelled.toString()));
     }
 
     /** One run of the command line with one log per capture, each capture on its own (p0f -r on each). */

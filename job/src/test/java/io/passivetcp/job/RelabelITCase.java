@@ -88,8 +88,10 @@ class RelabelITCase {
     private static Path relabel(Path tables, String db) throws Exception {
         Path out = tmp.resolve("relabelled-" + tables.getFileName() + "-with-" + db);
         List<String> files = TablesFolder.partFiles(tables.toString());
-        Map<String, Long> rows = RelabelJob.run(PassiveTcpCommand.environment(true, 2), tables.toString(), files,
+        RelabelJob.Result result = RelabelJob.run(PassiveTcpCommand.environment(true, 2), tables.toString(), files,
                 out.toString(), db, BundledDatabases.text(db));
+        assertEquals(List.of(), result.unread());
+        Map<String, Long> rows = result.rows();
         System.out.println("relabel figures: " + tables.getFileName() + " with " + db + ": " + files.size()
                 + " part files, rows " + rows);
         return out;

@@ -1,7 +1,6 @@
 package io.passivetcp.job.cli;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -9,6 +8,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import io.passivetcp.job.cli.PassiveTcpCommand.UsageException;
 import io.passivetcp.job.relabel.RelabelJob;
 import io.passivetcp.job.relabel.TablesFolder;
+import io.passivetcp.job.tables.TableFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -64,8 +64,15 @@ final class RelabelCommand implements Callable<Integer> {
             return PassiveTcpCommand.EXIT_USAGE;
         }
         System.err.println("passivetcp relabel: " + db.summary());
-        Map<String, Long> rows = RelabelJob.run(env, tablesDir, files, outDir, db.name(), db.text());
-        System.err.println("passivetcp relabel: " + files.size() + " part files, rows " + rows + " -> " + outDir);
-        return PassiveTcpCommand.EXIT_OK;
+        RelabelJob.Result result = RelabelJob.run(env, tablesDir, files, outDir, db.name(), db.text());
+        result.unread().forEach(u -> System.err.println("[WARN] Part file not read in full: " + u.path() + ": "
+                + u.reason()));
+        System.err.println("passivetcp relabel: " + files.size() + " part files, rows " + result.rows() + " -> "
+                + outDir);
+        if (result.unread().isEmpty()) {
+            return PassiveTcpCommand.EXIT_OK;
+        }
+        System.err.println("passivetcp relabel: " + TableFiles.summary(result.unread()));
+        return PassiveTcpCommand.EXIT_INPUTS_NOT_READ;
     }
 }

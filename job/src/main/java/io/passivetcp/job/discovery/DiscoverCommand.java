@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import io.passivetcp.job.cli.OutputPaths;
 import io.passivetcp.job.discovery.Evidence.Direction;
 import io.passivetcp.job.tables.Table;
+import io.passivetcp.job.tables.TableFiles;
 import io.passivetcp.signature.BundledDatabases;
 import io.passivetcp.signature.SignatureDatabase;
 import io.passivetcp.signature.SignatureSyntaxException;
@@ -30,6 +31,8 @@ public final class DiscoverCommand implements Callable<Integer> {
     static final int EXIT_OK = 0;
     /** Exit code: a usage or input error (as the main command's). */
     static final int EXIT_USAGE = 2;
+    /** Exit code: candidates written, but some table files could not be read in full (as the main command's). */
+    static final int EXIT_INPUTS_NOT_READ = 3;
 
     static final String FP_FILE = "candidates.fp";
     static final String CSV_FILE = "candidates.csv";
@@ -83,12 +86,8 @@ public final class DiscoverCommand implements Callable<Integer> {
         SignatureDatabase db = database();
         Path outDir = outputFolder();
         long start = System.nanoTime();
-        Evidence evidence;
-        try {
-            evidence = Evidence.read(root, window, db);
-        } catch (IOException e) {
-            throw new UsageError(e.getMessage());
-        }
+        Evidence evidence = Evidence.read(root, window, db);
+        evidence.unreadFiles.forEach(u -> System.err.println("[WARN] Skipped " + u.path() + ": " + u.reason()));
         List<Candidate> proposed = new CandidateProposer(db, minSupport, minPurity).propose(evidence);
         CandidateFile file = new CandidateFile(db, header(db), proposed);
         Files.writeString(outDir.resolve(FP_FILE), file.text, StandardCharsets.UTF_8);
@@ -103,7 +102,11 @@ public final class DiscoverCommand implements Callable<Integer> {
                 file.written.stream().filter(c -> c.direction() == Direction.syn_ack).count(),
                 outDir.resolve(FP_FILE), outDir.resolve(CSV_FILE), file.refused.size(),
                 (System.nanoTime() - start) / 1e9);
-        return EXIT_OK;
+        if (evidence.unreadFiles.isEmpty()) {
+            return EXIT_OK;
+        }
+        System.err.println("passivetcp discover: " + TableFiles.summary(evidence.unreadFiles));
+        return EXIT_INPUTS_NOT_READ;
     }
 
     private String header(SignatureDatabase db) {

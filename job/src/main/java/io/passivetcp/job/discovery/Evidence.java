@@ -3,6 +3,7 @@ package io.passivetcp.job.discovery;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,6 +12,7 @@ import org.apache.avro.generic.GenericRecord;
 
 import io.passivetcp.http.UserAgentOs;
 import io.passivetcp.job.tables.Table;
+import io.passivetcp.job.tables.TableFiles;
 import io.passivetcp.signature.SignatureDatabase;
 
 /**
@@ -30,6 +32,8 @@ final class Evidence {
 
     final Map<HostWindow, HostEvidence> hosts = new TreeMap<>();
     final Map<Direction, Map<String, SignatureEvidence>> signatures = new TreeMap<>();
+    /** Table files not read in full: their rows before the damage count. */
+    final List<TableFiles.Unread> unreadFiles = new ArrayList<>();
 
     /** The TCP directions and the database section their signatures go to. */
     enum Direction {
@@ -81,7 +85,7 @@ final class Evidence {
                 Instant t = EvidenceWindow.eventTime(row);
                 s.first = s.first == null || t.isBefore(s.first) ? t : s.first;
                 s.last = s.last == null || t.isAfter(s.last) ? t : s.last;
-            });
+            }, e.unreadFiles);
         }
         TableRows.read(root, Table.HTTP_REQUEST, List.of("event_time", "capture", "subject_address", "user_agent"),
                 row -> {
@@ -92,11 +96,11 @@ final class Evidence {
                         h.userAgentOs.add(os.name(), 1);
                         h.userAgents.add(ua, 1);
                     }
-                });
+                }, e.unreadFiles);
         TableRows.read(root, Table.TLS, List.of("event_time", "capture", "subject_address", "ja4"),
-                row -> e.host(row, window).ja4.add(text(row, "ja4"), 1));
+                row -> e.host(row, window).ja4.add(text(row, "ja4"), 1), e.unreadFiles);
         TableRows.read(root, Table.MTU, List.of("event_time", "capture", "subject_address", "raw_mtu", "link"),
-                row -> e.host(row, window).mtu.add(row.get("raw_mtu") + " " + text(row, "link"), 1));
+                row -> e.host(row, window).mtu.add(row.get("raw_mtu") + " " + text(row, "link"), 1), e.unreadFiles);
         return e;
     }
 

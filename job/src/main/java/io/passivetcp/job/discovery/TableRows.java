@@ -24,8 +24,12 @@ final class TableRows {
         return TableFiles.of(folder(root), table);
     }
 
-    /** Hands every row of {@code table} to {@code rows}, as a record of the named columns only. */
-    static void read(Path root, Table table, List<String> columns, Consumer<GenericRecord> rows)
+    /**
+     * Hands every row of {@code table} to {@code rows}, as a record of the named columns only. A file that cannot
+     * be read in full keeps the rows before the damage, as a damaged capture does, and is added to {@code unread}
+     * with the reason {@code not a readable TABLE table file (...)}.
+     */
+    static void read(Path root, Table table, List<String> columns, Consumer<GenericRecord> rows, List<TableFiles.Unread> unread)
             throws IOException {
         Schema projection = projection(table.schema(), columns);
         for (String file : files(root, table)) {
@@ -33,9 +37,9 @@ final class TableRows {
             try {
                 TableFiles.read(path, projection, rows::accept);
             } catch (IOException | RuntimeException e) {
-                throw new IOException(path + ": not a readable " + table.folder() + " table file ("
-                        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": "
-                        + e.getMessage().lines().findFirst().orElse("")) + ")", e);
+                unread.add(new TableFiles.Unread(path.toUri().getPath(), "not a readable " + table.folder()
+                        + " table file (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": "
+                        + e.getMessage().lines().findFirst().orElse("")) + ")"));
             }
         }
     }

@@ -7,7 +7,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.serialization.BulkWriter;
-import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.api.java.tuple.Tuple4;
 import org.apache.flink.core.fs.FSDataOutputStream;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
@@ -20,9 +20,13 @@ import io.passivetcp.signature.SignatureSyntaxException;
 
 /**
  * Relabels one part file: reads {@code TABLES/<path>}, relabels each row ({@link Relabeller}) and writes them, in
- * their order, to {@code OUT/<path>} with the table's writer settings. Emits the table and its row count.
+ * their order, to {@code OUT/<path>} with the table's writer settings. Emits {@code TABLES/<path>}, the table, its
+ * row count and, for a file that could not be read in full, why ({@code ""} otherwise).
+ *
+ * <p>A damaged part file does not stop the job, as a damaged capture does not: the rows before the damage are
+ * written, and the file is named in the result. A part file that cannot be written fails the job.
  */
-final class RelabelFile extends RichMapFunction<String, Tuple2<String, Long>> {
+final class RelabelFile extends RichMapFunction<String, Tuple4<String, String, Long, String>> {
     private static final long serialVersionUID = 1L;
 
     private final String tablesDir;
@@ -47,12 +51,37 @@ final class RelabelFile extends RichMapFunction<String, Tuple2<String, Long>> {
     }
 
     @Override
-    public Tuple2<String, Long> map(String relativePath) throws IOException {
+    public Tuple4<String, String, Long, String> map(String relativePath) throws IOException {
         Table table = TablesFolder.tableOf(relativePath);
+        Path input = new Path(tablesDir, relativePath);
         try (RelabelledPart part = new RelabelledPart(table, new Path(outDir, relativePath))) {
-            TableFiles.read(new Path(tablesDir, relativePath), null, part);
-            part.finish();
-            return Tuple2.of(table.folder(), part.rows);
+            String damage = "";
+            try {
+                TableFiles.read(input, null, part);
+            } catch (OutputFailed e) {
+                throw e.getCause();
+            } catch (IOException | RuntimeException e) {
+                damage = e.getClass().getSimpleName() + ": " + e.getMessage()
+                        + (part.rows > 0 ? " (after " + part.rows + " rows, which are relabelled)" : "");
+            }
+            if (damage.isEmpty() || part.rows > 0) {
+                part.finish();
+            }
+            return Tuple4.of(input.toString(), table.folder(), part.rows, damage);
+        }
+    }
+
+    /** A part file that could not be written, told apart from one that could not be read. */
+    private static final class OutputFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OutputFailed(IOException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
         }
     }
 
@@ -73,9 +102,13 @@ final class RelabelFile extends RichMapFunction<String, Tuple2<String, Long>> {
         }
 
         @Override
-        public void accept(GenericRecord row) throws IOException {
+        public void accept(GenericRecord row) {
             relabeller.relabel(table, row);
-            writer().addElement(row);
+            try {
+                writer().addElement(row);
+            } catch (IOException e) {
+                throw new OutputFailed(e);
+            }
             rows++;
         }
 

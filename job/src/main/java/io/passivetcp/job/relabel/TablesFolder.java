@@ -8,7 +8,6 @@ import java.util.Map;
 import org.apache.flink.core.fs.FSDataInputStream;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
-import org.apache.flink.formats.parquet.ParquetInputFile;
 import org.apache.parquet.hadoop.ParquetFileReader;
 
 import io.passivetcp.job.tables.Table;
@@ -32,7 +31,8 @@ public final class TablesFolder {
 
     /**
      * The part files of every table, as paths relative to {@code dir} ({@code syn/date=.../part-...parquet}), in
-     * order; the first file of each table is checked to carry {@link Table#SCHEMA_VERSION}.
+     * order. Each table's first file whose footer reads is checked to carry {@link Table#SCHEMA_VERSION}; files
+     * that cannot be read are left to the job, which skips and names them.
      */
     public static List<String> partFiles(String dir) throws IOException, NotRelabellable {
         Path root = new Path(dir);
@@ -48,8 +48,10 @@ public final class TablesFolder {
             }
             anyTable = true;
             List<String> tableFiles = TableFiles.of(root, table);
-            if (!tableFiles.isEmpty()) {
-                checkSchemaVersion(fs, new Path(root, tableFiles.get(0)));
+            for (String file : tableFiles) {
+                if (checkSchemaVersion(fs, new Path(root, file))) {
+                    break;
+                }
             }
             files.addAll(tableFiles);
         }
@@ -72,14 +74,14 @@ public final class TablesFolder {
         throw new IllegalArgumentException("not a table's part file: " + relativePath);
     }
 
-    private static void checkSchemaVersion(FileSystem fs, Path file) throws IOException, NotRelabellable {
+    /** Whether {@code file}'s footer could be read; if so, it must carry our schema version. */
+    private static boolean checkSchemaVersion(FileSystem fs, Path file) throws IOException, NotRelabellable {
         Map<String, String> metadata;
         try (FSDataInputStream in = fs.open(file);
-                ParquetFileReader reader = ParquetFileReader.open(new ParquetInputFile(in,
-                        fs.getFileStatus(file).getLen()))) {
+                ParquetFileReader reader = ParquetFileReader.open(TableFiles.inputFile(fs, file, in))) {
             metadata = reader.getFileMetaData().getKeyValueMetaData();
         } catch (RuntimeException | IOException e) {
-            throw new NotRelabellable(file + ": not a Parquet file of passivetcp's tables (" + e.getMessage() + ")");
+            return false;
         }
         String version = metadata.get("passivetcp.schema_version");
         if (!Integer.toString(Table.SCHEMA_VERSION).equals(version)) {
@@ -87,5 +89,6 @@ public final class TablesFolder {
                     + "version " + Table.SCHEMA_VERSION + " (older tables lack the HTTP header values: run the "
                     + "captures again)");
         }
+        return true;
     }
 }

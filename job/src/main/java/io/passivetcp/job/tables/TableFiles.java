@@ -16,6 +16,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.io.InputFile;
+
+import io.passivetcp.flink.CaptureStatistics;
 
 /**
  * The part files of a folder of tables written by {@code --out} ({@code DIR/<table>/date=YYYY-MM-DD/*.parquet}, on
@@ -25,6 +28,16 @@ public final class TableFiles {
     private static final String SUFFIX = ".parquet";
 
     private TableFiles() {}
+
+    /** A part file that could not be read in full, and why: the rows before the damage were read. */
+    public record Unread(String path, String reason) {}
+
+    /** The closing line for files not read in full: their count and the first few paths. */
+    public static String summary(List<Unread> unread) {
+        List<String> first = unread.stream().limit(CaptureStatistics.UNREAD_PATHS_KEPT).map(Unread::path).toList();
+        return unread.size() + " table file(s) not read in full: " + String.join(", ", first)
+                + (unread.size() > first.size() ? ", ..." : "");
+    }
 
     /** Takes one row; may fail with an I/O error. */
     public interface RowConsumer {
@@ -62,6 +75,20 @@ public final class TableFiles {
     }
 
     /**
+     * {@code file}, opened as {@code input}, as Parquet's input. Parquet's errors name their input by its
+     * {@code toString}, so it is the file's name here ({@code part-....parquet is not a Parquet file ...}), not
+     * an object's identity.
+     */
+    public static InputFile inputFile(FileSystem fs, Path file, FSDataInputStream input) throws IOException {
+        return new ParquetInputFile(input, fs.getFileStatus(file).getLen()) {
+            @Override
+            public String toString() {
+                return file.getName();
+            }
+        };
+    }
+
+    /**
      * Hands every row of a part file to {@code rows}, in the file's order, as records of {@code projection} (the
      * table's columns asked for), or of the file's own schema when it is null.
      */
@@ -75,7 +102,7 @@ public final class TableFiles {
         }
         try (FSDataInputStream input = fs.open(file);
                 ParquetReader<GenericRecord> reader = AvroParquetReader
-                        .<GenericRecord>builder(new ParquetInputFile(input, fs.getFileStatus(file).getLen()))
+                        .<GenericRecord>builder(inputFile(fs, file, input))
                         .withDataModel(GenericData.get())
                         .withConf(conf)
                         .build()) {

@@ -64,14 +64,6 @@ class RelabelCommandTest {
                 dir.resolve("out").toString());
     }
 
-    @Test
-    void aForeignFileInATableFolderIsNamed() throws Exception {
-        Path tables = Files.createDirectories(dir.resolve("tables/syn/date=2024-01-01"));
-        Path file = Files.writeString(tables.resolve("part-x-0.parquet"), "not parquet");
-        assertRefused(file.toString().substring(file.toString().indexOf("syn/")), "relabel", "--tables",
-                dir.resolve("tables").toString(), "--db", "p0f", "--out", dir.resolve("out").toString());
-    }
-
     /** Tables of schema version 1 lack the HTTP header values: relabelling them would not be exact. */
     @Test
     void tablesOfAnOlderSchemaAreRefused() throws Exception {

@@ -23,6 +23,7 @@ import io.passivetcp.P0fConfig;
 import io.passivetcp.job.JobRunner;
 import io.passivetcp.job.cli.PassiveTcpCommand;
 import io.passivetcp.job.tables.Table;
+import io.passivetcp.job.tables.TableFiles;
 import io.passivetcp.job.topology.JobOptions;
 import io.passivetcp.signature.BundledDatabases;
 import io.passivetcp.signature.SignatureDatabase;
@@ -164,13 +165,15 @@ class DiscoveryITCase {
         Path relabelled = tmp.resolve("relabelled");
         run(base + fp, relabelled);
         List<String> labels = new ArrayList<>();
+        List<TableFiles.Unread> unread = new ArrayList<>();
         TableRows.read(relabelled, Table.SYN, List.of("subject_address", "label", "match_kind", "raw_sig",
                 "initial_ttl"), row -> {
                     if (row.get("subject_address").toString().equals(LINUX_HOST) && Evidence.candidateSig(
                             row.get("raw_sig").toString(), (Integer) row.get("initial_ttl")).equals(linux.get("sig"))) {
                         labels.add(row.get("label") + " " + row.get("match_kind"));
                     }
-                });
+                }, unread);
+        assertEquals(List.of(), unread);
         assertEquals(Long.parseLong(linux.get("packets_seen")), labels.size());
         assertTrue(labels.stream().allMatch(l -> l.equals("Linux exact")), labels.toString());
     }
@@ -200,6 +203,40 @@ class DiscoveryITCase {
         assertEquals("passivetcp discover: --out s3://bucket/candidates: discover reads and writes local folders; "
                 + "give a local folder", remoteOut.getValue().strip());
         assertTrue(Files.notExists(Path.of("s3:")), "no local folder named s3:");
+    }
+
+    /**
+     * A damaged table file does not stop discovery: it is named by one line, the other files' evidence still makes
+     * candidates, and the run ends with the summary line and exit 3, as the main command's does for a damaged
+     * capture. It ended discovery with exit 2.
+     */
+    @Test
+    void aDamagedTableFileIsNamedAndTheOthersStillGiveCandidates() throws Exception {
+        Path copy = tmp.resolve("damaged-tables");
+        try (var files = Files.walk(tables)) {
+            for (Path from : files.toList()) {
+                Path to = copy.resolve(tables.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
+        }
+        List<String> mtuFiles = TableRows.files(copy, Table.MTU);
+        Path damaged = copy.resolve(mtuFiles.get(mtuFiles.size() - 1));
+        Files.writeString(damaged, "not a Parquet file");
+        Path out = tmp.resolve("candidates-despite-damage");
+        Map.Entry<Integer, String> result = discover("--tables", copy.toString(), "--out", out.toString(),
+                "--min-support", "1", "--window", "capture");
+        assertEquals(3, result.getKey(), result.getValue());
+        List<String> lines = result.getValue().strip().lines().toList();
+        assertTrue(lines.contains("[WARN] Skipped " + damaged + ": not a readable mtu table file (RuntimeException: "
+                + damaged.getFileName() + " is not a Parquet file. Expected magic number at tail, but found [102, "
+                + "105, 108, 101])"), result.getValue());
+        assertEquals("passivetcp discover: 1 table file(s) not read in full: " + damaged, lines.get(lines.size() - 1));
+        assertTrue(Files.readString(out.resolve(DiscoverCommand.FP_FILE)).contains("sig   = "),
+                "the other files still give candidates");
     }
 
     @Test
