@@ -3,6 +3,9 @@ package io.passivetcp.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -235,6 +239,75 @@ class HostileArchiveITCase {
         List<String> others = new ArrayList<>(parts);
         others.remove(damaged);
         assertEquals(others, TablesFolder.partFiles(relabelled.toString()));
+    }
+
+    /**
+     * A capture handed over through a pipe, as {@code tcpdump -w - | passivetcp -r -}, {@code -r <(zcat x.gz)} or a
+     * named FIFO given by name, gives the log of the same capture read from its file; its copy is deleted at the end.
+     * Such an input was skipped as "not a regular file (a FIFO)", exit 3. Standard input that is a device is refused
+     * with one line.
+     */
+    @Test
+    void aCapturePipedInGivesTheLogOfItsFile() throws Exception {
+        Path sample = Paths.get("../datasets/sample.pcap").toAbsolutePath();
+        Path spoolParent = Files.createDirectories(dir.resolve("tmp"));
+        List<String> fromFile = new ArrayList<>(PassiveTcpProcess.command(dir));
+        fromFile.addAll(List.of("-r", sample.toString(), "-q", "-o", dir.resolve("file.log").toString()));
+        assertEquals(0, run(fromFile).exitCode);
+        String expected = Files.readString(dir.resolve("file.log"));
+        assertTrue(expected.lines().count() > 100, expected);
+
+        // standard input a pipe, gzip-compressed
+        List<String> fromStdin = new ArrayList<>(PassiveTcpProcess.command(dir, "-Djava.io.tmpdir=" + spoolParent));
+        fromStdin.addAll(List.of("-r", "-", "-q", "-o", dir.resolve("stdin.log").toString(), "--log-dir",
+                dir.resolve("logs").toString()));
+        Process p = new ProcessBuilder(fromStdin).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("stdin.txt").toFile()).start();
+        try (var in = new GZIPOutputStream(p.getOutputStream())) {
+            in.write(Files.readAllBytes(sample));
+        }
+        assertTrue(p.waitFor(RUN_LIMIT_MINUTES, TimeUnit.MINUTES));
+        assertEquals(0, p.exitValue(), Files.readString(dir.resolve("stdin.txt")));
+        assertEquals(expected, Files.readString(dir.resolve("stdin.log")));
+        assertEquals(expected, Files.readString(dir.resolve("logs/stdin.log")));
+        try (var left = Files.list(spoolParent)) {
+            assertEquals(List.of(), left.filter(f -> f.getFileName().toString().startsWith("passivetcp-pipes-"))
+                    .toList(), "the pipe's copy is deleted");
+        }
+
+        // a named FIFO, given by name, filled by a writer of its own
+        Path fifo = dir.resolve("live.fifo");
+        run(List.of("mkfifo", fifo.toString()));
+        Thread writer = new Thread(() -> {
+            try {
+                Files.write(fifo, Files.readAllBytes(sample));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        List<String> fromFifo = new ArrayList<>(PassiveTcpProcess.command(dir));
+        fromFifo.addAll(List.of("-r", fifo.toString(), "-q", "-o", dir.resolve("fifo.log").toString()));
+        Result named = run(fromFifo);
+        writer.join();
+        assertEquals(0, named.exitCode, named.stderr);
+        assertEquals(expected, Files.readString(dir.resolve("fifo.log")));
+
+        List<String> fromDevice = new ArrayList<>(PassiveTcpProcess.command(dir));
+        fromDevice.addAll(List.of("-r", "-", "-q", "-o", dir.resolve("null.log").toString()));
+        Process q = new ProcessBuilder(fromDevice).redirectErrorStream(true)
+                .redirectInput(new File("/dev/null")).redirectOutput(dir.resolve("null.txt").toFile()).start();
+        assertTrue(q.waitFor(RUN_LIMIT_MINUTES, TimeUnit.MINUTES));
+        assertEquals(2, q.exitValue());
+        assertEquals("passivetcp: -r -: standard input is a terminal or device, not a capture; pipe one in (tcpdump "
+                + "-w - ... | passivetcp -r -)", Files.readString(dir.resolve("null.txt")).strip());
+
+        List<String> following = new ArrayList<>(PassiveTcpProcess.command(dir));
+        following.addAll(List.of("-r", fifo.toString(), "--follow", "-o", dir.resolve("follow.log").toString()));
+        Result refused = run(following);
+        assertEquals(2, refused.exitCode, refused.stderr);
+        assertEquals("passivetcp: -r " + fifo + ": a pipe is read once, to its end; --follow watches folders for new "
+                + "captures", refused.stderr.strip());
     }
 
     /** One run of the command line with one log per capture, each capture on its own (p0f -r on each). */

@@ -98,7 +98,8 @@ public final class PassiveTcpCommand implements Callable<Integer> {
     static final long SOURCE_READER_CLOSE_TIMEOUT_MS = 1000;
 
     @Option(names = {"-r", "--read"}, paramLabel = "PATH",
-            description = "Capture file or folder (recursive); any Flink filesystem path. Repeatable.")
+            description = "Capture file or folder (recursive); any Flink filesystem path. - (standard input) or a "
+                    + "pipe (/dev/stdin, <(zstdcat x.pcap.zst), a FIFO) is read to its end first. Repeatable.")
     List<String> inputs = new ArrayList<>();
 
     @Option(names = {"-i", "--interface"}, paramLabel = "IFACE",
@@ -286,6 +287,12 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         if (listInterfaces && inputs.isEmpty() && interfaces.isEmpty()) {
             return LiveCommands.listInterfaces();
         }
+        try (PipedInputs pipes = new PipedInputs(System.in)) {
+            return run(pipes);
+        }
+    }
+
+    private int run(PipedInputs pipes) throws Exception {
         JobOptions options;
         StreamExecutionEnvironment env;
         try {
@@ -293,6 +300,25 @@ public final class PassiveTcpCommand implements Callable<Integer> {
             env = environment(options.batch(), parallelism, restoreSettings());
             if (embedded(env)) {
                 checkEmbedded();
+            }
+            String pipe = inputs.stream().filter(PipedInputs::isPipe).findFirst().orElse(null);
+            if (pipe != null) {
+                if (!embedded(env)) {
+                    throw new UsageException("-r " + pipe + ": a pipe is read by the embedded run only (a cluster's "
+                            + "TaskManagers cannot open it); copy the capture to a path they read");
+                }
+                if (follow) {
+                    throw new UsageException("-r " + pipe + ": a pipe is read once, to its end; --follow watches "
+                            + "folders for new captures");
+                }
+                if (!quiet) {
+                    System.err.println("passivetcp: reading the pipes under -r to their end first");
+                }
+                inputs = pipes.spool(inputs);
+                options = options.withInputs(inputs);
+            }
+            if (embedded(env) && logDir != null && !inputs.isEmpty()) {
+                checkOneCapturePerLog(); // lists the captures, the pipes' copies among them
             }
         } catch (UsageException e) {
             System.err.println("passivetcp: " + e.getMessage());
@@ -405,9 +431,6 @@ public final class PassiveTcpCommand implements Callable<Integer> {
                 OutputPaths.checkFolder(output.getKey(), output.getValue());
             }
         }
-        if (logDir != null && !inputs.isEmpty()) {
-            checkOneCapturePerLog();
-        }
         if (!OutputPaths.isLocal(savepointDir)) { // written at Ctrl-C: a missing plugin would lose the final state
             OutputPaths.checkFileSystem("--savepoint-dir", savepointDir);
         }
@@ -478,7 +501,7 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         fromSavepoint = OutputPaths.flinkPath(fromSavepoint);
         savepointDir = OutputPaths.flinkPath(savepointDir);
         for (String input : inputs) {
-            if (!exists("-r", input)) {
+            if (!PipedInputs.STANDARD_INPUT.equals(input) && !exists("-r", input)) {
                 throw new UsageException("no such capture file or folder: " + input);
             }
         }

@@ -1,0 +1,138 @@
+package io.passivetcp.job.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.passivetcp.job.cli.PassiveTcpCommand.UsageException;
+
+/**
+ * Captures handed over through a pipe: {@code -r -} (standard input, as tcpdump takes it), {@code -r /dev/stdin},
+ * {@code -r <(zstdcat x.pcap.zst)} or a named FIFO given by name. A pipe can be read once, and a run reads a capture
+ * more than once (the scan for its hosts, then the analysis), so each is first copied to a temporary file, named
+ * after the pipe ({@code stdin}, {@code 63}, {@code x.fifo}), which the run reads as the capture; the copies are
+ * deleted when the command ends. A FIFO inside a folder under {@code -r} is still skipped: only one named on the
+ * command line was meant to be read.
+ */
+final class PipedInputs implements AutoCloseable {
+    /** {@code -r -}: the capture is standard input. */
+    static final String STANDARD_INPUT = "-";
+
+    /** The file type bits of {@code st_mode} ({@code S_IFMT}), and those of a FIFO and a character device. */
+    private static final int FILE_TYPE = 0170000;
+    private static final int FIFO = 0010000;
+    private static final int CHARACTER_DEVICE = 0020000;
+
+    private final InputStream standardInput;
+    private Path spool;
+    /** Deletes the copies when the JVM ends otherwise, e.g. at a Ctrl-C while a pipe is read. */
+    private Thread deleteAtExit;
+
+    /** @param standardInput what {@code -r -} reads: {@link System#in} */
+    PipedInputs(InputStream standardInput) {
+        this.standardInput = standardInput;
+    }
+
+    /** Whether {@code input} (an {@code -r} value) is read from a pipe: {@code -} or a local FIFO, links followed. */
+    static boolean isPipe(String input) {
+        if (STANDARD_INPUT.equals(input)) {
+            return true;
+        }
+        return fileType(input) == FIFO;
+    }
+
+    /** The file type bits of a local path's target, links followed; 0 for anything else. */
+    private static int fileType(String input) {
+        try {
+            Path path = Paths.get(OutputPaths.localPath(input));
+            return Files.exists(path) ? (Integer) Files.getAttribute(path, "unix:mode") & FILE_TYPE : 0;
+        } catch (IOException | RuntimeException e) {
+            return 0; // not a local path: a folder or file of another file system
+        }
+    }
+
+    /**
+     * {@code inputs} with every pipe replaced by a temporary file holding all it gave; standard input is refused
+     * when it is a terminal. Reads each pipe to its end.
+     */
+    List<String> spool(List<String> inputs) throws UsageException {
+        List<String> read = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            String input = inputs.get(i);
+            if (!isPipe(input)) {
+                read.add(input);
+                continue;
+            }
+            if (STANDARD_INPUT.equals(input) && fileType("/dev/stdin") == CHARACTER_DEVICE) {
+                throw new UsageException("-r -: standard input is a terminal or device, not a capture; pipe one in "
+                        + "(tcpdump -w - ... | passivetcp -r -)");
+            }
+            Path copy;
+            try {
+                if (spool == null) {
+                    spool = Files.createTempDirectory("passivetcp-pipes-");
+                    deleteAtExit = new Thread(this::deleteCopies, "delete the pipes' copies");
+                    Runtime.getRuntime().addShutdownHook(deleteAtExit);
+                }
+                copy = Files.createDirectory(spool.resolve(Integer.toString(i + 1))).resolve(name(input));
+            } catch (IOException e) {
+                throw new UsageException("-r " + input + ": no temporary folder for its copy (" + OutputPaths.reason(e) + ")");
+            }
+            try (InputStream in = STANDARD_INPUT.equals(input) ? standardInput
+                    : Files.newInputStream(Paths.get(OutputPaths.localPath(input)))) {
+                Files.copy(in, copy);
+            } catch (IOException e) {
+                throw new UsageException("-r " + input + ": cannot be copied to " + copy + " (" + OutputPaths.reason(e) + ")");
+            }
+            read.add(copy.toString());
+        }
+        return read;
+    }
+
+    /** The copy's name: the pipe's own ({@code stdin} for standard input). */
+    private static String name(String input) {
+        if (STANDARD_INPUT.equals(input)) {
+            return "stdin";
+        }
+        Path name = Paths.get(OutputPaths.localPath(input)).getFileName();
+        return name == null ? "pipe" : name.toString();
+    }
+
+    /** Deletes the copies. */
+    @Override
+    public void close() throws IOException {
+        if (spool == null) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(deleteAtExit);
+        } catch (IllegalStateException e) {
+            return; // the JVM is ending: the hook deletes them
+        }
+        delete(spool);
+        spool = null;
+    }
+
+    private void deleteCopies() {
+        try {
+            delete(spool);
+        } catch (IOException e) {
+            System.err.println("passivetcp: the pipes' copies under " + spool + " could not be deleted ("
+                    + OutputPaths.reason(e) + ")");
+        }
+    }
+
+    private static void delete(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
