@@ -67,7 +67,11 @@ final class DatabaseParser {
                 first++;
             }
             if (first < end && body.charAt(first) != ';') {
-                parseLine(body.substring(first, end)); // no trailing trim: "\r" and trailing blanks stay (§3.1)
+                try {
+                    parseLine(body.substring(first, end)); // no trailing trim: "\r" and trailing blanks stay (§3.1)
+                } catch (SignatureSyntaxException e) {
+                    throw body.charAt(end - 1) == '\r' ? windowsLineEnding(e) : e;
+                }
             }
             if (eol < 0) {
                 return;
@@ -308,6 +312,12 @@ final class DatabaseParser {
             case HTTP_RESPONSE -> HttpSignatureParser.register(httpResponse, httpResponseSpecifics, c, label, headers);
         }
         signatureCount++;
+    }
+
+    /** p0f refuses Windows line endings too; nothing else in the message would show the carriage return. */
+    private static SignatureSyntaxException windowsLineEnding(SignatureSyntaxException e) {
+        return new SignatureSyntaxException(e.file(), e.line(), e.reason() + "; the line ends in a carriage return "
+                + "(Windows line endings, which p0f refuses too: convert the file, e.g. dos2unix)");
     }
 
     private SignatureSyntaxException error(String reason) {

@@ -156,6 +156,21 @@ class SignatureSyntaxErrorTest {
         assertEquals("bad.fp, line " + line + ": " + e.reason(), e.getMessage());
     }
 
+    /** A file saved with Windows line endings fails as in p0f, and the message says why: nothing else shows the CR. */
+    @Test
+    void aLineEndingInACarriageReturnIsPointedOut() {
+        SignatureSyntaxException crlf = assertThrows(SignatureSyntaxException.class,
+                () -> SignatureDatabase.parse("bad.fp", "; saved on Windows\r\nclasses = win,unix,other\r\n"));
+        assertEquals(2, crlf.line());
+        assertEquals("malformed class entry (classes are letters and digits, separated by commas); the line ends in a "
+                + "carriage return (Windows line endings, which p0f refuses too: convert the file, e.g. dos2unix)",
+                crlf.reason());
+        SignatureSyntaxException lf = assertThrows(SignatureSyntaxException.class,
+                () -> SignatureDatabase.parse("bad.fp", "; a comment\r\nclasses win\n"));
+        assertEquals(2, lf.line());
+        assertEquals("unexpected statement (expected a [section] or 'name = value')", lf.reason());
+    }
+
     @Test
     void trailingBlankInALabelBecomesPartOfTheFlavor() {
         SignatureDatabase db = TestDatabases.parse("classes = unix", "[tcp:request]", "label = s:unix:Linux:x ",
