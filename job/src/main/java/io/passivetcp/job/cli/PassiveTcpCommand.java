@@ -39,6 +39,8 @@ import io.passivetcp.flink.CaptureDiscovery;
 import io.passivetcp.flink.CaptureStatistics;
 import io.passivetcp.flink.live.LiveCaptureSource;
 import io.passivetcp.job.sink.P0fTextSink;
+import io.passivetcp.job.tables.Table;
+import io.passivetcp.job.tables.TableFiles;
 import io.passivetcp.job.tables.TableSinks;
 import io.passivetcp.job.topology.FingerprintTopology;
 import io.passivetcp.job.topology.JobOptions;
@@ -431,8 +433,32 @@ public final class PassiveTcpCommand implements Callable<Integer> {
                 OutputPaths.checkFolder(output.getKey(), output.getValue());
             }
         }
+        if (outDir != null && OutputPaths.isLocal(outDir) && fromSavepoint == null) {
+            warnOfEarlierTables();
+        }
         if (!OutputPaths.isLocal(savepointDir)) { // written at Ctrl-C: a missing plugin would lose the final state
             OutputPaths.checkFileSystem("--savepoint-dir", savepointDir);
+        }
+    }
+
+    /**
+     * Tables already under {@code --out} (the user's earlier run) stay: this run's part files join them, and a query
+     * over the folder counts both runs' rows. Said once, as a warning, since adding a day's archive to the tables of
+     * the days before is a use too. A run resumed from a savepoint continues its own tables.
+     */
+    private void warnOfEarlierTables() throws UsageException {
+        long parts = 0;
+        try {
+            for (Table table : Table.values()) {
+                parts += TableFiles.of(new Path(outDir), table).size();
+            }
+        } catch (IOException e) {
+            throw new UsageException("--out " + outDir + ": cannot be listed (" + OutputPaths.reason(e) + ")");
+        }
+        if (parts > 0) {
+            System.err.println("[WARN] --out " + outDir + " already holds " + parts + " table part files of earlier "
+                    + "runs: this run adds its own beside them, and a query over the folder counts both (write each "
+                    + "run to a fresh folder unless that is meant)");
         }
     }
 

@@ -226,6 +226,32 @@ class PassiveTcpCommandTest {
         assertEquals(lines, Files.readAllLines(logs.resolve("sample.pcap.log")));
     }
 
+    /**
+     * A second run into the same {@code --out} adds its rows beside the first's, which a query then counts twice: the
+     * run says so once, and still writes (appending a day to the days before is meant at times).
+     */
+    @Test
+    void tablesOfAnEarlierRunUnderOutAreNamedOnce() throws Exception {
+        String sample = Paths.get("../datasets/sample.pcap").toAbsolutePath().toString();
+        Path tables = dir.resolve("tables");
+        Result first = run("-q", "-r", sample, "--out", tables.toString());
+        assertEquals(0, first.exitCode, first.stderr);
+        assertTrue(first.stderr.lines().noneMatch(l -> l.startsWith("[WARN]")), first.stderr);
+        long parts;
+        try (var files = Files.walk(tables)) {
+            parts = files.filter(f -> f.getFileName().toString().endsWith(".parquet")).count();
+        }
+        Result second = run("-q", "-r", sample, "--out", tables.toString());
+        assertEquals(0, second.exitCode, second.stderr);
+        assertEquals(List.of("[WARN] --out " + tables + " already holds " + parts + " table part files of earlier runs: "
+                + "this run adds its own beside them, and a query over the folder counts both (write each run to a "
+                + "fresh folder unless that is meant)"),
+                second.stderr.lines().filter(l -> l.startsWith("[WARN]")).toList(), second.stderr);
+        try (var files = Files.walk(tables)) {
+            assertEquals(2 * parts, files.filter(f -> f.getFileName().toString().endsWith(".parquet")).count());
+        }
+    }
+
     /** Two captures at one path under two -r roots would interleave their lines in one --log-dir log. */
     @Test
     void capturesThatWouldShareALogAreOneLine() throws Exception {
