@@ -71,7 +71,7 @@ class FailureRecoveryITCase {
         FingerprintTopology.Observations failing = FingerprintTopology.Observations.partitioned(
                 o.events().map(new FailAfterCheckpoints()).returns(RecordTypeInfo.OBSERVATION).name("fail"),
                 o.connections());
-        new P0fTextSink(false, log.toString(), null, List.of()).attach(failing, streaming);
+        new P0fTextSink(false, log.toString(), null, List.of(), List.of()).attach(failing, streaming);
         TableSinks.attach(failing, out.toString(), streaming);
         env.execute("failing twice");
         assertEquals(FAILURES, FailAfterCheckpoints.failures, "failures injected");

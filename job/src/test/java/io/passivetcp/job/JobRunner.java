@@ -41,7 +41,7 @@ public final class JobRunner {
     public static void attachOutputs(StreamExecutionEnvironment env, JobOptions options, Path log, Path tables) {
         FingerprintTopology.Observations observations =
                 FingerprintTopology.observations(env, options, tables != null);
-        new P0fTextSink(false, log.toString(), null, List.of()).attach(observations, options);
+        new P0fTextSink(false, log.toString(), null, List.of(), List.of()).attach(observations, options);
         if (tables != null) {
             TableSinks.attach(observations, tables.toString(), options);
         }

@@ -340,7 +340,10 @@ public final class PassiveTcpCommand implements Callable<Integer> {
         FingerprintTopology.Observations observations =
                 FingerprintTopology.observations(env, options, outDir != null);
         if (printConsole || logFile != null || logDir != null) {
-            new P0fTextSink(printConsole, logFile, logDir, inputRoots()).attach(observations, options);
+            // a run whose inputs end gives every capture its --log-dir log, as p0f -r X -o X.log does
+            List<String> bounded = logDir == null || options.endless() || !embedded(env) ? List.of()
+                    : captures().stream().map(c -> c.getPath().toString()).toList();
+            new P0fTextSink(printConsole, logFile, logDir, inputRoots(), bounded).attach(observations, options);
         }
         if (outDir != null) {
             TableSinks.attach(observations, outDir, options);

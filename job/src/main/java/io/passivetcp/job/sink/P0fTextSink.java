@@ -26,6 +26,7 @@ import org.apache.flink.api.connector.sink2.SupportsWriterState;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
+import io.passivetcp.capture.CaptureReader;
 import io.passivetcp.job.topology.FingerprintTopology;
 import io.passivetcp.job.topology.JobOptions;
 import io.passivetcp.output.LogEntry;
@@ -56,15 +57,20 @@ public final class P0fTextSink implements Sink<LogEntry>, SupportsWriterState<Lo
     private final String logFile;
     private final String logDir;
     private final List<String> roots;
+    private final List<String> captures;
 
     /**
      * @param roots the {@code -r} paths, as URI paths, to name per-capture logs relative to
+     * @param captures the capture files of a run whose inputs end, as the run lists them: each that is a capture
+     *     has its {@code --log-dir} log at the end, empty when it gave no event (p0f creates its log at start); empty
+     *     when the inputs never end ({@code --follow}) or were not listed
      */
-    public P0fTextSink(boolean console, String logFile, String logDir, List<String> roots) {
+    public P0fTextSink(boolean console, String logFile, String logDir, List<String> roots, List<String> captures) {
         this.console = console;
         this.logFile = logFile;
         this.logDir = logDir;
         this.roots = List.copyOf(roots);
+        this.captures = List.copyOf(captures);
     }
 
     /** Adds the text outputs for the job's events, formatted in parallel and fed in output order. */
@@ -148,7 +154,7 @@ public final class P0fTextSink implements Sink<LogEntry>, SupportsWriterState<Lo
         }
 
         private TextLog captureLog(String capture) throws IOException {
-            Path target = Paths.get(logDir, relativeToRoot(capture) + ".log");
+            Path target = logOf(capture);
             TextLog w = captureLogs.get(target);
             if (w != null) {
                 return w;
@@ -167,8 +173,35 @@ public final class P0fTextSink implements Sink<LogEntry>, SupportsWriterState<Lo
             return w;
         }
 
+        private Path logOf(String capture) {
+            return Paths.get(logDir, relativeToRoot(capture) + ".log");
+        }
+
+        /**
+         * The logs of the captures that gave no event: empty, as p0f's {@code -o} log of a capture without one (a
+         * file that is no capture gets none, as p0f opens none). A log from an earlier run is emptied.
+         */
+        private void emptyLogsOfSilentCaptures() throws IOException {
+            for (String capture : captures) {
+                Path target = logOf(capture);
+                if (startedThisRun.contains(target) || !isCapture(capture)) {
+                    continue;
+                }
+                try {
+                    Files.createDirectories(target.getParent());
+                    Files.write(target, new byte[0]);
+                } catch (IOException e) {
+                    throw OutputFailure.named("--log-dir " + target, e);
+                }
+                startedThisRun.add(target);
+            }
+        }
+
         @Override
         public void flush(boolean endOfInput) throws IOException {
+            if (endOfInput && logDir != null) {
+                emptyLogsOfSilentCaptures();
+            }
             stdout.flush();
             if (log != null) {
                 log.flush();
@@ -198,6 +231,16 @@ public final class P0fTextSink implements Sink<LogEntry>, SupportsWriterState<Lo
             if (first != null) {
                 throw first;
             }
+        }
+    }
+
+    /** Whether the file starts as a capture does (the header p0f's libpcap would accept, or gzip around one). */
+    private static boolean isCapture(String capture) {
+        try (CaptureReader reader = CaptureReader.open(Files.newInputStream(Paths.get(
+                new org.apache.flink.core.fs.Path(capture).toUri().getPath())), capture)) {
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

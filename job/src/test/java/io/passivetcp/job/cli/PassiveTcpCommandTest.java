@@ -1,6 +1,7 @@
 package io.passivetcp.job.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.flink.configuration.ResourceManagerOptions;
@@ -250,6 +252,27 @@ class PassiveTcpCommandTest {
         try (var files = Files.walk(tables)) {
             assertEquals(2 * parts, files.filter(f -> f.getFileName().toString().endsWith(".parquet")).count());
         }
+    }
+
+    /**
+     * Every capture of a run has its {@code --log-dir} log at the end, as {@code p0f -r X -o X.log} creates X.log: one
+     * without an event an empty one (also in place of an earlier run's log), a file that is no capture none. A
+     * capture without an event had no log, and an earlier run's log stayed.
+     */
+    @Test
+    void aCaptureWithoutEventsHasAnEmptyLogAndAFileThatIsNoCaptureNone() throws Exception {
+        Path sample = Paths.get("../datasets/sample.pcap");
+        Path archive = Files.createDirectories(dir.resolve("quiet/sub"));
+        Files.copy(sample, archive.resolve("sample.pcap"));
+        Files.write(archive.resolve("header-only.pcap"), Arrays.copyOf(Files.readAllBytes(sample), 24));
+        Files.writeString(archive.resolve("notes.txt"), "not a capture\n");
+        Path logs = Files.createDirectories(dir.resolve("quiet-logs/sub"));
+        Files.writeString(logs.resolve("header-only.pcap.log"), "a line of an earlier run\n");
+        Result r = run("-q", "-r", archive.getParent().toString(), "--log-dir", logs.getParent().toString());
+        assertEquals(3, r.exitCode, r.stderr); // the file that is no capture
+        assertTrue(Files.size(logs.resolve("sample.pcap.log")) > 0);
+        assertEquals(0, Files.size(logs.resolve("header-only.pcap.log")));
+        assertFalse(Files.exists(logs.resolve("notes.txt.log")));
     }
 
     /** Two captures at one path under two -r roots would interleave their lines in one --log-dir log. */
