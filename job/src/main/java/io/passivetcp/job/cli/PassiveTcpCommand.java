@@ -99,9 +99,11 @@ public final class PassiveTcpCommand implements Callable<Integer> {
      */
     static final long SOURCE_READER_CLOSE_TIMEOUT_MS = 1000;
 
-    @Option(names = {"-r", "--read"}, paramLabel = "PATH",
-            description = "Capture file or folder (recursive); any Flink filesystem path. - (standard input) or a "
-                    + "pipe (/dev/stdin, <(zstdcat x.pcap.zst), a FIFO) is read to its end first. Repeatable.")
+    // several paths after one -r, as a shell glob gives them (-r day1/*.pcap), up to the next option
+    @Option(names = {"-r", "--read"}, paramLabel = "PATH", arity = "1..*",
+            description = "Capture files or folders (recursive); any Flink filesystem path. - (standard input) or a "
+                    + "pipe (/dev/stdin, <(zstdcat x.pcap.zst), a FIFO) is read to its end first. Several may follow "
+                    + "one -r (-r day1/*.pcap); repeatable.")
     List<String> inputs = new ArrayList<>();
 
     @Option(names = {"-i", "--interface"}, paramLabel = "IFACE",

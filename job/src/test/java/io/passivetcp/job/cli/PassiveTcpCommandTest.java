@@ -53,6 +53,18 @@ class PassiveTcpCommandTest {
         }
     }
 
+    /**
+     * A shell glob after -r ({@code -r day1/*.pcap}) gives several paths: each is an input, up to the next option.
+     * The second was refused as "Unmatched argument".
+     */
+    @Test
+    void severalPathsFollowOneDashR() {
+        PassiveTcpCommand command = new PassiveTcpCommand();
+        PassiveTcpCommand.commandLine(command).parseArgs("-r", "a.pcap", "b.pcap", "-o", "x.log", "-r", "c/", "-q");
+        assertEquals(List.of("a.pcap", "b.pcap", "c/"), command.inputs);
+        assertEquals("x.log", command.logFile);
+    }
+
     @Test
     void anEmbeddedStreamingRunStopsRestartingAfterTenFailuresInTenMinutes() throws Exception {
         // Flink's default with checkpoints restarts forever: a failure that came back every time looped unseen
