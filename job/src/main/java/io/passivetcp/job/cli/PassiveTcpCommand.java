@@ -264,7 +264,7 @@ public final class PassiveTcpCommand implements Callable<Integer> {
             if (command.verbose) {
                 e.printStackTrace();
             }
-            System.err.println("passivetcp: the job failed: " + rootCause(e)
+            System.err.println("passivetcp: the job failed: " + rootCause(e) + temporaryFiles(e)
                     + (command.verbose ? "" : " (--verbose shows the stack trace)"));
             return EXIT_JOB_FAILED;
         });
@@ -273,12 +273,37 @@ public final class PassiveTcpCommand implements Callable<Integer> {
 
     /** The innermost cause, which says what went wrong; Flink wraps it in several layers. */
     static String rootCause(Throwable e) {
+        Throwable root = innermost(e);
+        String message = root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst().orElse("");
+        return root.getClass().getSimpleName() + message;
+    }
+
+    /**
+     * Where a failure writing Flink's own temporary files (spilled sorts, BATCH shuffles) happened: their I/O errors
+     * name no path, and a full {@code /tmp} then looked like a full output. Empty for any other failure.
+     */
+    static String temporaryFiles(Throwable e) {
+        Throwable root = innermost(e);
+        if (!(root instanceof IOException)) {
+            return "";
+        }
+        for (StackTraceElement frame : root.getStackTrace()) {
+            if (frame.getClassName().startsWith("org.apache.flink.runtime.io.")
+                    || frame.getClassName().startsWith("org.apache.flink.runtime.operators.sort.")) {
+                return " (writing Flink's temporary files: an embedded run keeps them under "
+                        + System.getProperty("java.io.tmpdir") + ", which TMPDIR chooses; a cluster under its "
+                        + "io.tmp.dirs)";
+            }
+        }
+        return "";
+    }
+
+    private static Throwable innermost(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst().orElse("");
-        return root.getClass().getSimpleName() + message;
+        return root;
     }
 
     /** True for the embedded MiniCluster of ./passivetcp; false under flink run, REST or application mode. */

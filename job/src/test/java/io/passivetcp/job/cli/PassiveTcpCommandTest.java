@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +52,23 @@ class PassiveTcpCommandTest {
             assertEquals(Duration.ZERO, PassiveTcpCommand.environment(batch, 1).getConfiguration()
                     .get(ResourceManagerOptions.REQUIREMENTS_CHECK_DELAY));
         }
+    }
+
+    /** A full temporary folder failed the job with "No space left on device" and nothing naming the folder. */
+    @Test
+    void aFailureWritingFlinksTemporaryFilesNamesTheirFolder() {
+        IOException spill = new IOException("No space left on device");
+        spill.setStackTrace(new StackTraceElement[] {new StackTraceElement(
+                "org.apache.flink.runtime.io.network.partition.PartitionedFileWriter", "writeBuffers", null, 287)});
+        Exception job = new RuntimeException("Job execution failed", new UncheckedIOException(spill));
+        assertEquals(" (writing Flink's temporary files: an embedded run keeps them under "
+                + System.getProperty("java.io.tmpdir") + ", which TMPDIR chooses; a cluster under its io.tmp.dirs)",
+                PassiveTcpCommand.temporaryFiles(job));
+        IOException output = new IOException("--out /data/tables: cannot be written (No space left on device)");
+        output.setStackTrace(new StackTraceElement[] {new StackTraceElement(
+                "io.passivetcp.job.tables.BufferedPartStream", "flush", null, 60)});
+        assertEquals("", PassiveTcpCommand.temporaryFiles(new RuntimeException(output)));
+        assertEquals("", PassiveTcpCommand.temporaryFiles(new IllegalStateException("no I/O")));
     }
 
     /**
