@@ -355,7 +355,9 @@ public final class PassiveTcpCommand implements Callable<Integer> {
             return EXIT_USAGE;
         } catch (LiveCaptureException e) {
             System.err.println("passivetcp: " + e.getMessage());
-            return EXIT_JOB_FAILED;
+            // a wrong interface name or filter is the user's mistake; no permission or no libpcap is the machine's
+            return e.kind() == LiveCaptureException.Kind.NO_SUCH_INTERFACE
+                    || e.kind() == LiveCaptureException.Kind.BAD_FILTER ? EXIT_USAGE : EXIT_JOB_FAILED;
         }
         if (!options.batch()) {
             // flows, hosts, the database and input positions survive failures; table files commit at checkpoints

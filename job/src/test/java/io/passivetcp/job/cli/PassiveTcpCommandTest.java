@@ -412,18 +412,18 @@ class PassiveTcpCommandTest {
     }
 
     @Test
-    void anUnknownInterfaceIsOneLineAndExitCodeOne() {
+    void anUnknownInterfaceIsOneLineAndExitCodeTwo() {
         Root.require("a live capture");
         Result r = run("-i", "nosuch0");
-        assertEquals(1, r.exitCode);
+        assertEquals(2, r.exitCode);
         assertEquals("passivetcp: no such interface: nosuch0 (passivetcp -L lists them)", r.stderr.strip());
     }
 
     @Test
-    void aBadFilterIsOneLineAndExitCodeOne() {
+    void aBadFilterIsOneLineAndExitCodeTwo() {
         Root.require("a live capture");
         Result r = run("-i", "lo", "--bpf", "port 80 or");
-        assertEquals(1, r.exitCode);
+        assertEquals(2, r.exitCode);
         assertTrue(r.stderr.strip().startsWith("passivetcp: bad BPF expression 'port 80 or': ")
                 && r.stderr.strip().lines().count() == 1, r.stderr);
     }
