@@ -229,7 +229,8 @@ class HostileArchiveITCase {
         assertEquals(3, result.exitCode, result.stderr);
         List<String> lines = result.stderr.lines().filter(l -> !l.isBlank()).toList();
         String name = damaged.substring(damaged.lastIndexOf('/') + 1);
-        assertEquals(2, lines.stream().filter(l -> l.contains(name)).count(), result.stderr); // the line and the summary
+        // the line and the summary
+        assertEquals(2, lines.stream().filter(l -> l.contains(name)).count(), result.stderr);
         assertTrue(lines.contains("[WARN] Part file not read in full: " + tables.resolve(damaged)
                 + ": RuntimeException: " + name + " is not a Parquet file. Expected magic number at tail, but found "
                 + "[102, 105, 108, 101]"), result.stderr);

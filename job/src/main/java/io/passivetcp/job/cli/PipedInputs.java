@@ -62,6 +62,9 @@ final class PipedInputs implements AutoCloseable {
      * when it is a terminal. Reads each pipe to its end.
      */
     List<String> spool(List<String> inputs) throws UsageException {
+        if (inputs.stream().filter(STANDARD_INPUT::equals).count() > 1) {
+            throw new UsageException("-r - is given twice; standard input can be read once");
+        }
         List<String> read = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             String input = inputs.get(i);
@@ -82,13 +85,15 @@ final class PipedInputs implements AutoCloseable {
                 }
                 copy = Files.createDirectory(spool.resolve(Integer.toString(i + 1))).resolve(name(input));
             } catch (IOException e) {
-                throw new UsageException("-r " + input + ": no temporary folder for its copy (" + OutputPaths.reason(e) + ")");
+                throw new UsageException("-r " + input + ": no temporary folder for its copy ("
+                        + OutputPaths.reason(e) + ")");
             }
             try (InputStream in = STANDARD_INPUT.equals(input) ? standardInput
                     : Files.newInputStream(Paths.get(OutputPaths.localPath(input)))) {
                 Files.copy(in, copy);
             } catch (IOException e) {
-                throw new UsageException("-r " + input + ": cannot be copied to " + copy + " (" + OutputPaths.reason(e) + ")");
+                throw new UsageException("-r " + input + ": cannot be copied to " + copy + " ("
+                        + OutputPaths.reason(e) + ")");
             }
             read.add(copy.toString());
         }

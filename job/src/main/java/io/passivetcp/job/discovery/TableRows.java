@@ -29,8 +29,8 @@ final class TableRows {
      * be read in full keeps the rows before the damage, as a damaged capture does, and is added to {@code unread}
      * with the reason {@code not a readable TABLE table file (...)}.
      */
-    static void read(Path root, Table table, List<String> columns, Consumer<GenericRecord> rows, List<TableFiles.Unread> unread)
-            throws IOException {
+    static void read(Path root, Table table, List<String> columns, Consumer<GenericRecord> rows,
+            List<TableFiles.Unread> unread) throws IOException {
         Schema projection = projection(table.schema(), columns);
         for (String file : files(root, table)) {
             org.apache.flink.core.fs.Path path = new org.apache.flink.core.fs.Path(folder(root), file);

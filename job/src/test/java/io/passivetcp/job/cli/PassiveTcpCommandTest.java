@@ -71,6 +71,13 @@ class PassiveTcpCommandTest {
         assertEquals("", PassiveTcpCommand.temporaryFiles(new IllegalStateException("no I/O")));
     }
 
+    /** Standard input can be read once: a second {@code -r -} would be an empty capture. */
+    @Test
+    void standardInputTwiceIsOneLine() {
+        assertOneLineUsageError("passivetcp: -r - is given twice; standard input can be read once", "-q", "-r", "-",
+                "-r", "-", "-o", dir.resolve("twice.log").toString());
+    }
+
     /**
      * A shell glob after -r ({@code -r day1/*.pcap}) gives several paths: each is an input, up to the next option.
      * The second was refused as "Unmatched argument".
@@ -275,9 +282,9 @@ class PassiveTcpCommandTest {
         }
         Result second = run("-q", "-r", sample, "--out", tables.toString());
         assertEquals(0, second.exitCode, second.stderr);
-        assertEquals(List.of("[WARN] --out " + tables + " already holds " + parts + " table part files of earlier runs: "
-                + "this run adds its own beside them, and a query over the folder counts both (write each run to a "
-                + "fresh folder unless that is meant)"),
+        assertEquals(List.of("[WARN] --out " + tables + " already holds " + parts + " table part files of earlier "
+                + "runs: this run adds its own beside them, and a query over the folder counts both (write each run to "
+                + "a fresh folder unless that is meant)"),
                 second.stderr.lines().filter(l -> l.startsWith("[WARN]")).toList(), second.stderr);
         try (var files = Files.walk(tables)) {
             assertEquals(2 * parts, files.filter(f -> f.getFileName().toString().endsWith(".parquet")).count());
