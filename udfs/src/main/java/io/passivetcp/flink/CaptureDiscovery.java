@@ -179,15 +179,31 @@ public final class CaptureDiscovery {
         }
     }
 
-    /** FIFO, socket or device, from the file type bits of the mode; stat(2) does not open the entry. */
+    /** File type bits of {@code st_mode}: {@code S_IFMT}, and the types of special files. */
+    private static final int S_IFMT = 0170000;
+    public static final int S_IFIFO = 0010000;
+    public static final int S_IFCHR = 0020000;
+    private static final int S_IFBLK = 0060000;
+    private static final int S_IFSOCK = 0140000;
+
+    /**
+     * The file type bits of a local entry's mode, links followed ({@link #S_IFIFO}, {@link #S_IFCHR}, ...); stat(2)
+     * does not open the entry, which for a FIFO would block.
+     *
+     * @throws IOException when it cannot be looked at
+     */
+    public static int fileType(java.nio.file.Path local) throws IOException {
+        return (Integer) Files.getAttribute(local, "unix:mode") & S_IFMT;
+    }
+
+    /** FIFO, socket or device, from the file type bits of the mode. */
     private static String specialKind(java.nio.file.Path local) {
         try {
-            int type = (Integer) Files.getAttribute(local, "unix:mode") & 0170000;
-            return switch (type) {
-                case 0010000 -> "a FIFO";
-                case 0140000 -> "a socket";
-                case 0020000 -> "a character device";
-                case 0060000 -> "a block device";
+            return switch (fileType(local)) {
+                case S_IFIFO -> "a FIFO";
+                case S_IFSOCK -> "a socket";
+                case S_IFCHR -> "a character device";
+                case S_IFBLK -> "a block device";
                 default -> "a special file";
             };
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {

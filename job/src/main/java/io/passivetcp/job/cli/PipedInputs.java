@@ -6,10 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
+import org.apache.flink.util.FileUtils;
+
+import io.passivetcp.flink.CaptureDiscovery;
 import io.passivetcp.job.cli.PassiveTcpCommand.UsageException;
 
 /**
@@ -23,11 +24,6 @@ import io.passivetcp.job.cli.PassiveTcpCommand.UsageException;
 final class PipedInputs implements AutoCloseable {
     /** {@code -r -}: the capture is standard input. */
     static final String STANDARD_INPUT = "-";
-
-    /** The file type bits of {@code st_mode} ({@code S_IFMT}), and those of a FIFO and a character device. */
-    private static final int FILE_TYPE = 0170000;
-    private static final int FIFO = 0010000;
-    private static final int CHARACTER_DEVICE = 0020000;
 
     private final InputStream standardInput;
     private Path spool;
@@ -44,14 +40,14 @@ final class PipedInputs implements AutoCloseable {
         if (STANDARD_INPUT.equals(input)) {
             return true;
         }
-        return fileType(input) == FIFO;
+        return fileType(input) == CaptureDiscovery.S_IFIFO;
     }
 
     /** The file type bits of a local path's target, links followed; 0 for anything else. */
     private static int fileType(String input) {
         try {
             Path path = Paths.get(OutputPaths.localPath(input));
-            return Files.exists(path) ? (Integer) Files.getAttribute(path, "unix:mode") & FILE_TYPE : 0;
+            return Files.exists(path) ? CaptureDiscovery.fileType(path) : 0;
         } catch (IOException | RuntimeException e) {
             return 0; // not a local path: a folder or file of another file system
         }
@@ -72,7 +68,7 @@ final class PipedInputs implements AutoCloseable {
                 read.add(input);
                 continue;
             }
-            if (STANDARD_INPUT.equals(input) && fileType("/dev/stdin") == CHARACTER_DEVICE) {
+            if (STANDARD_INPUT.equals(input) && fileType("/dev/stdin") == CaptureDiscovery.S_IFCHR) {
                 throw new UsageException("-r -: standard input is a terminal or device, not a capture; pipe one in "
                         + "(tcpdump -w - ... | passivetcp -r -)");
             }
@@ -120,24 +116,16 @@ final class PipedInputs implements AutoCloseable {
         } catch (IllegalStateException e) {
             return; // the JVM is ending: the hook deletes them
         }
-        delete(spool);
+        FileUtils.deleteDirectory(spool.toFile());
         spool = null;
     }
 
     private void deleteCopies() {
         try {
-            delete(spool);
+            FileUtils.deleteDirectory(spool.toFile());
         } catch (IOException e) {
             System.err.println("passivetcp: the pipes' copies under " + spool + " could not be deleted ("
                     + OutputPaths.reason(e) + ")");
-        }
-    }
-
-    private static void delete(Path folder) throws IOException {
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -38,8 +38,7 @@ final class TableRows {
                 TableFiles.read(path, projection, rows::accept);
             } catch (IOException | RuntimeException e) {
                 unread.add(new TableFiles.Unread(path.toUri().getPath(), "not a readable " + table.folder()
-                        + " table file (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": "
-                        + e.getMessage().lines().findFirst().orElse("")) + ")"));
+                        + " table file (" + TableFiles.reason(e) + ")"));
             }
         }
     }

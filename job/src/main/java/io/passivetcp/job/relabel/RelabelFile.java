@@ -61,7 +61,7 @@ final class RelabelFile extends RichMapFunction<String, Tuple4<String, String, L
             } catch (OutputFailed e) {
                 throw e.getCause();
             } catch (IOException | RuntimeException e) {
-                damage = e.getClass().getSimpleName() + ": " + e.getMessage()
+                damage = TableFiles.reason(e)
                         + (part.rows > 0 ? " (after " + part.rows + " rows, which are relabelled)" : "");
             }
             if (damage.isEmpty() || part.rows > 0) {

@@ -32,6 +32,12 @@ public final class TableFiles {
     /** A part file that could not be read in full, and why: the rows before the damage were read. */
     public record Unread(String path, String reason) {}
 
+    /** Why a part file could not be read, in one line: the error's type and the first line of its message. */
+    public static String reason(Exception e) {
+        return e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""));
+    }
+
     /** The closing line for files not read in full: their count and the first few paths. */
     public static String summary(List<Unread> unread) {
         List<String> first = unread.stream().limit(CaptureStatistics.UNREAD_PATHS_KEPT).map(Unread::path).toList();
